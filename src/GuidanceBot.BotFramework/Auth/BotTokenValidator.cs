@@ -1,0 +1,238 @@
+using System.Collections;
+using System.Text.Json;
+using GuidanceBot.BotFramework.Schema;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GuidanceBot.BotFramework.Auth;
+
+/// <summary>
+/// Validates inbound Bot Framework tokens as PROTOCOL.md §3.1 describes: signature with a key from the
+/// issuer's OpenID metadata (cached, refreshed on an unknown key), issuer, audience = our app id,
+/// lifetime with 5 minutes skew, and for Bot Service tokens the channel endorsement of the signing key
+/// and the <c>serviceurl</c> claim. Without an app id it implements the local anonymous mode.
+/// </summary>
+public sealed class BotTokenValidator : IBotAuthenticator
+{
+    /// <summary>Name of the HttpClient that fetches OpenID metadata and keys.</summary>
+    public const string MetadataHttpClientName = "BotFramework.OpenIdMetadata";
+
+    // Entra tenants whose tokens the SDK accepts for Emulator and agent-to-agent traffic (PROTOCOL.md §3.1).
+    private static readonly string[] EntraTenantIssuerIds =
+    [
+        "d6d49420-f39b-4df7-a1dc-d59a935871db",
+        "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+    ];
+
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly BotAuthenticationOptions _options;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botServiceMetadata;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entraMetadata;
+    private readonly HashSet<string> _entraIssuers;
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public BotTokenValidator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory)
+    {
+        _options = options.Value;
+        var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName));
+        _botServiceMetadata = new(_options.BotOpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+        _entraMetadata = new(_options.EntraOpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+        _entraIssuers = EntraIssuers(_options).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public bool RequiresToken => !_options.IsAnonymous;
+
+    public async Task<BotAuthenticationResult> AuthenticateAsync(
+        string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        if (_options.IsAnonymous)
+        {
+            // As in the SDK: with authentication disabled only header-less requests are anonymous.
+            return string.IsNullOrEmpty(authorizationHeader)
+                ? BotAuthenticationResult.Anonymous
+                : BotAuthenticationResult.Failed("A token was sent, but no MicrosoftAppId is configured.");
+        }
+
+        if (!TryReadBearer(authorizationHeader, out var token))
+        {
+            return BotAuthenticationResult.Failed("No bearer token.");
+        }
+
+        string issuer;
+        try
+        {
+            issuer = new JsonWebToken(token).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return BotAuthenticationResult.Failed("The token is not a JWT.");
+        }
+
+        if (issuer == BotAuthenticationOptions.BotServiceIssuer)
+        {
+            return await ValidateBotServiceTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_entraIssuers.Contains(issuer))
+        {
+            return await ValidateEntraTokenAsync(token, issuer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return BotAuthenticationResult.Failed("Unknown token issuer.");
+    }
+
+    private async Task<BotAuthenticationResult> ValidateBotServiceTokenAsync(
+        string token, Activity activity, CancellationToken cancellationToken)
+    {
+        var (result, configuration) = await ValidateSignedAsync(
+            token, [BotAuthenticationOptions.BotServiceIssuer], _botServiceMetadata, cancellationToken)
+            .ConfigureAwait(false);
+        if (!result.IsValid || configuration is null)
+        {
+            return BotAuthenticationResult.Failed(FailureOf(result));
+        }
+
+        var signingKeyId = (result.SecurityToken as JsonWebToken)?.Kid;
+        if (!IsEndorsed(configuration, signingKeyId, activity.ChannelId))
+        {
+            return BotAuthenticationResult.Failed("The signing key is not endorsed for the activity's channel.");
+        }
+
+        var serviceUrlClaim = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
+        if (string.IsNullOrEmpty(serviceUrlClaim)
+            || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Failed("The serviceurl claim does not match the activity's serviceUrl.");
+        }
+
+        return BotAuthenticationResult.Authenticated;
+    }
+
+    private async Task<BotAuthenticationResult> ValidateEntraTokenAsync(
+        string token, string issuer, CancellationToken cancellationToken)
+    {
+        var (result, _) = await ValidateSignedAsync(token, [issuer], _entraMetadata, cancellationToken)
+            .ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return BotAuthenticationResult.Failed(FailureOf(result));
+        }
+
+        // v1 tokens name the calling app in 'appid', v2 tokens in 'azp' (PROTOCOL.md §3.3).
+        var version = result.Claims.TryGetValue("ver", out var ver) ? ver as string : null;
+        var appClaim = version == "2.0" ? "azp" : "appid";
+        var callingApp = result.Claims.TryGetValue(appClaim, out var app) ? app as string : null;
+        return string.Equals(callingApp, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+            ? BotAuthenticationResult.Authenticated
+            : BotAuthenticationResult.Failed("The token was issued to another app.");
+    }
+
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateSignedAsync(
+        string token,
+        IEnumerable<string> issuers,
+        ConfigurationManager<OpenIdConnectConfiguration> metadata,
+        CancellationToken cancellationToken)
+    {
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (new TokenValidationResult { IsValid = false, Exception = ex }, null);
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys roll over: an unknown key id triggers one metadata refresh before we give up.
+            metadata.RequestRefresh();
+            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
+        }
+
+        return (result, configuration);
+    }
+
+    private TokenValidationParameters Parameters(IEnumerable<string> issuers, OpenIdConnectConfiguration configuration) =>
+        new()
+        {
+            ValidIssuers = issuers,
+            ValidAudience = _options.MicrosoftAppId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidAlgorithms = AllowedAlgorithms,
+            ClockSkew = ClockSkew,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+        };
+
+    private static bool IsEndorsed(OpenIdConnectConfiguration configuration, string? keyId, string? channelId)
+    {
+        if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(channelId))
+        {
+            return false;
+        }
+
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == keyId);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var endorsements))
+        {
+            return false;
+        }
+
+        return EndorsementValues(endorsements).Contains(channelId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    // The key set's extra "endorsements" member is kept by IdentityModel as JSON or as a list,
+    // depending on its reader; accept both.
+    private static IEnumerable<string> EndorsementValues(object? endorsements) => endorsements switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } array =>
+            array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+        string single => [single],
+        IEnumerable list => list.Cast<object?>().Select(o => o?.ToString()).OfType<string>(),
+        _ => [],
+    };
+
+    private static IEnumerable<string> EntraIssuers(BotAuthenticationOptions options)
+    {
+        foreach (var tenant in EntraTenantIssuerIds)
+        {
+            yield return $"https://sts.windows.net/{tenant}/";
+            yield return $"https://login.microsoftonline.com/{tenant}/v2.0";
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+        {
+            yield return $"https://sts.windows.net/{options.MicrosoftAppTenantId}/";
+            yield return $"https://login.microsoftonline.com/{options.MicrosoftAppTenantId}/v2.0";
+        }
+    }
+
+    private static bool TryReadBearer(string? header, out string token)
+    {
+        const string Scheme = "Bearer ";
+        token = string.Empty;
+        if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = header[Scheme.Length..].Trim();
+        return token.Length > 0;
+    }
+
+    private static string FailureOf(TokenValidationResult result) =>
+        result.Exception?.GetType().Name ?? "Token validation failed.";
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.BotFramework.Connector;
+
+/// <summary>
+/// <see cref="IConnectorClient"/> over HTTP. Every call carries the bot's outbound token (none in local
+/// anonymous mode), is retried on the statuses Teams documents as transient while honouring
+/// <c>Retry-After</c>, and times out per attempt.
+/// </summary>
+public sealed partial class ConnectorClient : IConnectorClient
+{
+    private static readonly HashSet<HttpStatusCode> TransientStatuses =
+    [
+        HttpStatusCode.TooManyRequests,
+        HttpStatusCode.PreconditionFailed,
+        HttpStatusCode.BadGateway,
+        HttpStatusCode.ServiceUnavailable,
+        HttpStatusCode.GatewayTimeout,
+    ];
+
+    private readonly HttpClient _httpClient;
+    private readonly IAccessTokenProvider _tokens;
+    private readonly TimeProvider _time;
+    private readonly ConnectorOptions _options;
+    private readonly ILogger<ConnectorClient> _logger;
+
+    public ConnectorClient(
+        HttpClient httpClient,
+        IAccessTokenProvider tokens,
+        TimeProvider time,
+        IOptions<ConnectorOptions> options,
+        ILogger<ConnectorClient> logger)
+    {
+        _httpClient = httpClient;
+        _tokens = tokens;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public Task<ResourceResponse?> SendToConversationAsync(Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, ActivitiesUri(activity), activity, cancellationToken);
+
+    public Task<ResourceResponse?> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, ActivitiesUri(activity, activity.ReplyToId), activity, cancellationToken);
+
+    public Task<ResourceResponse?> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, ActivitiesUri(activity, activity.Id ?? throw new ArgumentException("An update needs the activity id.", nameof(activity))), activity, cancellationToken);
+
+    public async Task DeleteActivityAsync(
+        string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Delete, BuildUri(serviceUrl, conversationId, activityId), null, cancellationToken)
+            .ConfigureAwait(false);
+
+    private static Uri ActivitiesUri(Activity activity, string? activityId = null) =>
+        BuildUri(
+            activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity)),
+            activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)),
+            activityId);
+
+    private static Uri BuildUri(string serviceUrl, string conversationId, string? activityId)
+    {
+        // Teams ids contain ':', '@', ';' and '=': every path segment is escaped (PROTOCOL.md §2).
+        var path = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+        if (activityId is not null)
+        {
+            path += "/" + Uri.EscapeDataString(activityId);
+        }
+
+        return new Uri(path, UriKind.Absolute);
+    }
+
+    private async Task<ResourceResponse?> SendAsync(
+        HttpMethod method, Uri uri, Activity? activity, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (activity is not null)
+            {
+                request.Content = JsonContent.Create(activity, BotJsonContext.Default.Activity);
+            }
+
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await SendOnceAsync(request, method, uri, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return await ReadResourceResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            var delay = RetryDelay(response, attempt);
+            if (delay is null)
+            {
+                LogGaveUp(_logger, method.Method, (int)response.StatusCode, attempt + 1, OperationId(response));
+                throw new ConnectorException(
+                    response.StatusCode, $"The connector answered {(int)response.StatusCode} to {method.Method}.");
+            }
+
+            LogRetrying(_logger, method.Method, (int)response.StatusCode, delay.Value.TotalMilliseconds);
+            await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        HttpRequestMessage request, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    {
+        using var attemptTimeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        try
+        {
+            return await _httpClient.SendAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimedOut(_logger, method.Method, uri.Host);
+            throw new ConnectorException(null, $"The connector did not answer {method.Method} in time.", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogUnreachable(_logger, method.Method, uri.Host, ex.HttpRequestError.ToString());
+            throw new ConnectorException(null, $"The connector could not be reached for {method.Method}.", ex);
+        }
+    }
+
+    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt)
+    {
+        if (attempt >= _options.MaxRetries || !TransientStatuses.Contains(response.StatusCode))
+        {
+            return null;
+        }
+
+        var retryAfter = response.Headers.RetryAfter;
+        TimeSpan delay;
+        if (retryAfter?.Delta is { } delta)
+        {
+            delay = delta;
+        }
+        else if (retryAfter?.Date is { } date)
+        {
+            delay = date - _time.GetUtcNow();
+        }
+        else
+        {
+            var backoff = _options.BaseDelay * Math.Pow(2, attempt);
+            var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+            delay = backoff * jitter;
+        }
+
+        if (delay < TimeSpan.Zero)
+        {
+            delay = TimeSpan.Zero;
+        }
+
+        return delay > _options.MaxDelay ? null : delay;
+    }
+
+    private static async Task<ResourceResponse?> ReadResourceResponseAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // Some channels (and the Agents Playground for replies with attachments) answer 200/202 with an empty body.
+        if (response.Content.Headers.ContentLength is 0 or null && response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(body, BotJsonContext.Default.ResourceResponse);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? OperationId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "Connector answered {Status} to {Method}; retrying in {DelayMs} ms")]
+    private static partial void LogRetrying(ILogger logger, string method, int status, double delayMs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error,
+        Message = "Connector answered {Status} to {Method} after {Attempts} attempt(s); operation id {OperationId}")]
+    private static partial void LogGaveUp(ILogger logger, string method, int status, int attempts, string? operationId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Connector {Method} to {Host} timed out")]
+    private static partial void LogTimedOut(ILogger logger, string method, string host);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Connector {Method} to {Host} failed: {Error}")]
+    private static partial void LogUnreachable(ILogger logger, string method, string host, string error);
+}

@@ -1,0 +1,20 @@
+namespace GuidanceBot.BotFramework.Connector;
+
+/// <summary>Timeouts and retry limits for calls to the Bot Connector. Bound from <c>BotFramework:Connector</c>.</summary>
+public sealed class ConnectorOptions
+{
+    /// <summary>Time allowed for one HTTP attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (PROTOCOL.md §2.1).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First backoff when the service gives no Retry-After; doubled per retry, with ±20 % jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest wait for one retry. A Retry-After beyond it is not honoured: the call fails instead of
+    /// keeping a turn (and Teams' 15 s turn budget) hanging.
+    /// </summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

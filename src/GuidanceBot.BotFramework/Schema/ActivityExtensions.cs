@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace GuidanceBot.BotFramework.Schema;
+
+/// <summary>Helpers on <see cref="Activity"/> that the Bot Framework SDK also offers, under the same names.</summary>
+public static partial class ActivityExtensions
+{
+    /// <summary>
+    /// A reply to <paramref name="activity"/>: identities swapped, same conversation, serviceUrl, channel
+    /// and locale, <c>replyToId</c> = the inbound id (PROTOCOL.md §2).
+    /// </summary>
+    public static Activity CreateReply(this Activity activity, string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        From = activity.Recipient,
+        Recipient = activity.From,
+        Conversation = activity.Conversation,
+        ServiceUrl = activity.ServiceUrl,
+        ChannelId = activity.ChannelId,
+        Locale = activity.Locale,
+        ReplyToId = activity.Id,
+        Text = text,
+    };
+
+    /// <summary>True when the conversation is a Teams group chat or channel (many readers).</summary>
+    public static bool IsGroupConversation(this Activity activity) =>
+        activity.Conversation?.IsGroup == true
+        || activity.Conversation?.ConversationType is ConversationTypes.GroupChat or ConversationTypes.Channel;
+
+    /// <summary>True when an entity of the activity @mentions its recipient (the bot).</summary>
+    public static bool MentionsRecipient(this Activity activity) =>
+        RecipientMentions(activity).Any();
+
+    /// <summary>
+    /// Removes every @mention of the recipient from <see cref="Activity.Text"/> and trims it, the way
+    /// the SDK's <c>RemoveRecipientMention</c> does; returns the new text.
+    /// </summary>
+    public static string? RemoveRecipientMention(this Activity activity)
+    {
+        if (activity.Text is null)
+        {
+            return null;
+        }
+
+        var text = activity.Text;
+        foreach (var mention in RecipientMentions(activity))
+        {
+            if (!string.IsNullOrEmpty(mention.Text))
+            {
+                text = text.Replace(mention.Text, string.Empty, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        // Teams may send the mention with attributes (<at id="0">) or HTML-encode spaces; drop any leftovers.
+        text = LeftoverAtTag().Replace(text, string.Empty);
+        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
+        activity.Text = text.Trim();
+        return activity.Text;
+    }
+
+    /// <summary>Wraps a serialized Adaptive Card as an attachment.</summary>
+    public static Attachment ToAdaptiveCardAttachment(this JsonElement card) =>
+        new() { ContentType = Attachment.AdaptiveCardContentType, Content = card };
+
+    private static IEnumerable<Entity> RecipientMentions(Activity activity) =>
+        (activity.Entities ?? []).Where(e =>
+            string.Equals(e.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase)
+            && e.Mentioned?.Id is { } id
+            && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex LeftoverAtTag();
+}

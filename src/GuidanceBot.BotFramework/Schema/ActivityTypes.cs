@@ -1,0 +1,28 @@
+namespace GuidanceBot.BotFramework.Schema;
+
+/// <summary>The activity <c>type</c> values this bot handles by name.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string Typing = "typing";
+    public const string Event = "event";
+    public const string MessageReaction = "messageReaction";
+}
+
+/// <summary>The <c>deliveryMode</c> values of the activity spec.</summary>
+public static class DeliveryModes
+{
+    public const string Normal = "normal";
+    public const string ExpectReplies = "expectReplies";
+}
+
+/// <summary>Teams <c>conversation.conversationType</c> values.</summary>
+public static class ConversationTypes
+{
+    public const string Personal = "personal";
+    public const string GroupChat = "groupChat";
+    public const string Channel = "channel";
+}
