@@ -1,4 +1,7 @@
+using GuidanceBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGuidanceBot();
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapBotEndpoints();
 app.Run();

@@ -24,20 +24,23 @@ public sealed partial class ConnectorClient : IConnectorClient
         HttpStatusCode.GatewayTimeout,
     ];
 
-    private readonly HttpClient _httpClient;
+    /// <summary>Name of the HttpClient the connector calls go through.</summary>
+    public const string HttpClientName = "BotFramework.Connector";
+
+    private readonly IHttpClientFactory _httpClientFactory;
     private readonly IAccessTokenProvider _tokens;
     private readonly TimeProvider _time;
     private readonly ConnectorOptions _options;
     private readonly ILogger<ConnectorClient> _logger;
 
     public ConnectorClient(
-        HttpClient httpClient,
+        IHttpClientFactory httpClientFactory,
         IAccessTokenProvider tokens,
         TimeProvider time,
         IOptions<ConnectorOptions> options,
         ILogger<ConnectorClient> logger)
     {
-        _httpClient = httpClient;
+        _httpClientFactory = httpClientFactory;
         _tokens = tokens;
         _time = time;
         _options = options.Value;
@@ -119,7 +122,9 @@ public sealed partial class ConnectorClient : IConnectorClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         try
         {
-            return await _httpClient.SendAsync(request, linked.Token).ConfigureAwait(false);
+            // A client per call: the factory rotates handlers, so DNS changes of the service are picked up.
+            var client = _httpClientFactory.CreateClient(HttpClientName);
+            return await client.SendAsync(request, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -60,6 +60,17 @@ public static partial class ActivityExtensions
         return activity.Text;
     }
 
+    /// <summary>
+    /// Reads a string property of the activity's <c>value</c> object (e.g. a card submit's data), or null
+    /// when the value is absent, not an object, or the property is not a string.
+    /// </summary>
+    public static string? GetValueString(this Activity activity, string propertyName) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty(propertyName, out var property)
+        && property.ValueKind == JsonValueKind.String
+            ? property.GetString()
+            : null;
+
     /// <summary>Wraps a serialized Adaptive Card as an attachment.</summary>
     public static Attachment ToAdaptiveCardAttachment(this JsonElement card) =>
         new() { ContentType = Attachment.AdaptiveCardContentType, Content = card };

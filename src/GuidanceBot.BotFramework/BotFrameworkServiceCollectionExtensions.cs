@@ -1,0 +1,35 @@
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.BotFramework;
+
+/// <summary>
+/// Registers the protocol layer: adapter, authentication (inbound and outbound) and connector client.
+/// Options are bound by the host; this only wires services.
+/// </summary>
+public static class BotFrameworkServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotFramework(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(BotTokenValidator.MetadataHttpClientName);
+        services.AddHttpClient(MsalAccessTokenProvider.HttpClientName);
+
+        // Per-attempt timeouts are the connector's own (ConnectorOptions.AttemptTimeout).
+        services.AddHttpClient(ConnectorClient.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<IConnectorClient, ConnectorClient>();
+
+        services.AddSingleton<IBotAuthenticator, BotTokenValidator>();
+        services.AddSingleton<IAccessTokenProvider>(provider =>
+            provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous
+                ? new AnonymousAccessTokenProvider()
+                : ActivatorUtilities.CreateInstance<MsalAccessTokenProvider>(provider));
+        services.AddSingleton<CloudAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace GuidanceBot.Cards.Model;
+
+/// <summary>Base of every action; the JSON <c>type</c> names the concrete action.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ActionOpenUrl), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ActionSubmit), "Action.Submit")]
+[JsonDerivedType(typeof(ActionShowCard), "Action.ShowCard")]
+public abstract record CardAction
+{
+    public string? Title { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? Style { get; init; }
+
+    public string? Tooltip { get; init; }
+}
+
+/// <summary>Opens a link; the only action a shared card may carry (it works where the bot is absent).</summary>
+public sealed record ActionOpenUrl : CardAction
+{
+    public required Uri Url { get; init; }
+}
+
+/// <summary>
+/// Sends <see cref="Data"/> (merged with the card's inputs) back to the bot as a message activity. Fails in
+/// chats where the bot is not a member, so shared cards never contain it.
+/// </summary>
+public sealed record ActionSubmit : CardAction
+{
+    public JsonObject? Data { get; init; }
+
+    /// <summary><c>none</c> skips input validation (e.g. for a "stop" button).</summary>
+    public string? AssociatedInputs { get; init; }
+}
+
+public sealed record ActionShowCard : CardAction
+{
+    public required AdaptiveCard Card { get; init; }
+}

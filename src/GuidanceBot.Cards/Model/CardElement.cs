@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+
+namespace GuidanceBot.Cards.Model;
+
+/// <summary>Base of every body element; the JSON <c>type</c> names the concrete element.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+public abstract record CardElement
+{
+    public string? Id { get; init; }
+
+    public string? Spacing { get; init; }
+
+    public bool? Separator { get; init; }
+
+    public bool? IsVisible { get; init; }
+}
+
+/// <summary>Text; Markdown is rendered by Teams, so user-supplied text must pass through <see cref="CardText.Escape"/>.</summary>
+public sealed record TextBlock : CardElement
+{
+    public required string Text { get; init; }
+
+    public bool? Wrap { get; init; }
+
+    public string? Size { get; init; }
+
+    public string? Weight { get; init; }
+
+    public string? Color { get; init; }
+
+    public bool? IsSubtle { get; init; }
+
+    public string? Style { get; init; }
+
+    public int? MaxLines { get; init; }
+}
+
+/// <summary>Text made of runs; a run's text is never parsed as Markdown, which makes it safe for highlighting.</summary>
+public sealed record RichTextBlock : CardElement
+{
+    public required IReadOnlyList<TextRun> Inlines { get; init; }
+}
+
+/// <summary>One run of a <see cref="RichTextBlock"/>.</summary>
+public sealed record TextRun
+{
+    public string Type { get; } = "TextRun";
+
+    public required string Text { get; init; }
+
+    public string? Weight { get; init; }
+
+    public bool? Highlight { get; init; }
+
+    public bool? Italic { get; init; }
+
+    public string? Color { get; init; }
+
+    public bool? IsSubtle { get; init; }
+}
+
+public sealed record Container : CardElement
+{
+    public required IReadOnlyList<CardElement> Items { get; init; }
+
+    public string? Style { get; init; }
+
+    public bool? Bleed { get; init; }
+}
+
+public sealed record ColumnSet : CardElement
+{
+    public required IReadOnlyList<Column> Columns { get; init; }
+}
+
+/// <summary>A column of a <see cref="ColumnSet"/>; <see cref="Width"/> is <c>auto</c>, <c>stretch</c> or a weight.</summary>
+public sealed record Column
+{
+    public string Type { get; } = "Column";
+
+    public required IReadOnlyList<CardElement> Items { get; init; }
+
+    public string? Width { get; init; }
+
+    public string? VerticalContentAlignment { get; init; }
+}
+
+public sealed record FactSet : CardElement
+{
+    public required IReadOnlyList<Fact> Facts { get; init; }
+}
+
+/// <summary>A title/value pair in a <see cref="FactSet"/>.</summary>
+public sealed record Fact(string Title, string Value);
+
+public sealed record ActionSet : CardElement
+{
+    public required IReadOnlyList<CardAction> Actions { get; init; }
+}

@@ -1,0 +1,51 @@
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Schema;
+using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Welcome;
+
+namespace GuidanceBot.Guidance;
+
+/// <summary>
+/// The product's turn routing (STYLE.md §3): invoke → active dialog → command words → question answering.
+/// In group chats and channels it only reacts when @mentioned, and works on the text without the mention.
+/// </summary>
+public sealed class GuidanceBotHandler : ActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.IsGroupConversation())
+        {
+            // Teams only delivers mentioned messages in groups, but other channels (and tests) may not filter.
+            if (!activity.MentionsRecipient())
+            {
+                return;
+            }
+
+            activity.RemoveRecipientMention();
+        }
+
+        await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task OnMembersAddedAsync(
+        IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var botId = activity.Recipient?.Id;
+        var botWasAdded = membersAdded.Any(m => m.Id == botId);
+        var userWasAdded = membersAdded.Any(m => m.Id != botId);
+
+        // Personal chat: greet the user who installed the bot. Group chat or team: greet once, when the bot
+        // joins, not every time a colleague is added to the conversation.
+        var greet = activity.IsGroupConversation() ? botWasAdded : userWasAdded;
+        if (greet)
+        {
+            await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<ResourceResponse?> SendCardAsync(
+        ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(CardMessage.From(card), cancellationToken);
+}

@@ -1,0 +1,10 @@
+using GuidanceBot.Guidance.Contacts;
+
+namespace GuidanceBot.Guidance;
+
+/// <summary>Dutch texts used across the product that belong to no single feature.</summary>
+public static class GuidanceTexts
+{
+    public const string TurnFailed =
+        $"Sorry, er ging bij mij iets mis. Probeer het nog eens. Is er acuut gevaar? Bel {EmergencyContacts.Alarmnummer}.";
+}

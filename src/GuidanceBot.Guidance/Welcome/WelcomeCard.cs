@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.Cards;
+using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Routing;
+
+namespace GuidanceBot.Guidance.Welcome;
+
+/// <summary>The welcome and help card: what the bot can do, who to call, and what not to type.</summary>
+public static class WelcomeCard
+{
+    public const string Id = "welcome";
+
+    public static AdaptiveCard Build() => new()
+    {
+        Id = Id,
+        FallbackText = WelcomeTexts.FallbackText,
+        Body =
+        [
+            Blocks.Heading(WelcomeTexts.Title),
+            Blocks.Paragraph(WelcomeTexts.Intro),
+            Blocks.Subheading(WelcomeTexts.WhatICanDo),
+            Blocks.Bullets([WelcomeTexts.AskQuestion, WelcomeTexts.Signaleren, WelcomeTexts.Risico, WelcomeTexts.Melden]),
+            Blocks.Paragraph(WelcomeTexts.Commands),
+            new Container
+            {
+                Style = "attention",
+                Spacing = "Medium",
+                Items = [Blocks.Paragraph(WelcomeTexts.Safety)],
+            },
+            Blocks.Note(WelcomeTexts.Privacy),
+            Blocks.Note(WelcomeTexts.NotAReplacement),
+        ],
+        Actions =
+        [
+            CommandButton(WelcomeTexts.SignalerenButton, Commands.Signaleren),
+            CommandButton(WelcomeTexts.RisicoButton, Commands.Risico),
+            CommandButton(WelcomeTexts.MeldenButton, Commands.Melden),
+        ],
+    };
+
+    // A plain submit carrying the command word: it arrives as a message whose value names the command,
+    // which the handler treats exactly like the typed word.
+    private static ActionSubmit CommandButton(string title, string command) => new()
+    {
+        Title = title,
+        Data = new JsonObject { [Commands.ValueKey] = command },
+    };
+}

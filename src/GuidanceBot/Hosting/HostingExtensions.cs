@@ -1,0 +1,65 @@
+using GuidanceBot.BotFramework;
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Connector;
+using GuidanceBot.Guidance;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
+namespace GuidanceBot.Hosting;
+
+/// <summary>Composes the layers into the web host (STYLE.md §9: Program.cs stays about ten lines).</summary>
+public static class HostingExtensions
+{
+    /// <summary>Binds and validates options, and registers the four layers.</summary>
+    public static WebApplicationBuilder AddGuidanceBot(this WebApplicationBuilder builder)
+    {
+        AddRepositorySettings(builder);
+
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<BotAuthenticationOptions>()
+            .Bind(configuration)
+            .Bind(configuration.GetSection("BotFramework"))
+            .Validate(o => o.Validate().Count == 0, "Invalid Bot Framework credentials: see the start-up log.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"));
+        builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
+
+        builder.Services.AddBotFramework();
+        builder.Services.AddGuidance();
+        builder.Services.AddHostedService<StartupReport>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> and <c>GET /healthz</c>.</summary>
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(context, bot, context.RequestAborted));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    // appsettings.json lives at the repository root, which is the content root for
+    // `dotnet run --project src/GuidanceBot` from there. Started from elsewhere (tests, a published
+    // folder), the copy next to the binaries is used instead.
+    private static void AddRepositorySettings(WebApplicationBuilder builder)
+    {
+        if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+        {
+            return;
+        }
+
+        var besideBinaries = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(besideBinaries))
+        {
+            // Lowest precedence: environment variables, the command line and test overrides still win.
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+    }
+}

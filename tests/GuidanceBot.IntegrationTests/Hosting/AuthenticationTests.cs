@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GuidanceBot.IntegrationTests.Infrastructure;
+using GuidanceBot.Testing;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GuidanceBot.IntegrationTests.Hosting;
+
+/// <summary>Inbound token validation (PROTOCOL.md §3.1) and the outbound token (§3.2), against a local issuer.</summary>
+public sealed class AuthenticationTests : IDisposable
+{
+    private const string AppId = "6f1c1f0e-0000-4000-8000-0000000000a1";
+    private const string TenantId = "6f1c1f0e-0000-4000-8000-0000000000b2";
+    private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+
+    private readonly TestTokenIssuer _issuer = new("msteams");
+    private readonly BotApplicationFactory _factory = new();
+    private int _tokenRequests;
+
+    public AuthenticationTests()
+    {
+        _factory.Settings["MicrosoftAppType"] = "SingleTenant";
+        _factory.Settings["MicrosoftAppId"] = AppId;
+        _factory.Settings["MicrosoftAppPassword"] = "test-secret";
+        _factory.Settings["MicrosoftAppTenantId"] = TenantId;
+        _factory.Settings["BotFramework:BotOpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl;
+        _factory.Metadata = _issuer.MetadataHandler();
+        _factory.TokenEndpoint = new StubHttpHandler(request =>
+        {
+            if (request.Uri.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
+            {
+                var count = Interlocked.Increment(ref _tokenRequests);
+                return StubHttpHandler.Json(
+                    $$"""{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"outbound-token-{{count}}"}""");
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
+        });
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _issuer.Dispose();
+    }
+
+    [Fact]
+    public async Task ValidToken_IsAccepted()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await response.ReadRepliesAsync());
+    }
+
+    [Fact]
+    public async Task ValidToken_SignedJustOutsideClockSkew_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-6));
+
+        var response = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidToken_ExpiredWithinClockSkew_IsAccepted()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-3));
+
+        var response = await client.PostActivityAsync(Message(expectReplies: true), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> RefusedTokens => new()
+    {
+        { "expired", "expired" },
+        { "wrong audience", "audience" },
+        { "wrong issuer", "issuer" },
+        { "unknown signing key", "key" },
+        { "serviceurl mismatch", "serviceurl" },
+        { "serviceurl missing", "no-serviceurl" },
+        { "not a jwt", "garbage" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task BadToken_IsRefusedWith401AndNoDetail(string description, string kind)
+    {
+        var client = _factory.CreateClient();
+        var token = kind switch
+        {
+            "expired" => _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddHours(-1)),
+            "audience" => _issuer.CreateToken("00000000-0000-4000-8000-000000000999", ServiceUrl),
+            "issuer" => _issuer.CreateToken(AppId, ServiceUrl, issuer: "https://evil.example"),
+            "key" => _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey),
+            "serviceurl" => _issuer.CreateToken(AppId, "https://evil.example/"),
+            "no-serviceurl" => _issuer.CreateToken(AppId, serviceUrl: null),
+            _ => "not-a-token",
+        };
+
+        var response = await client.PostActivityAsync(Message(), token);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, description);
+        Assert.Equal("Unauthorized.", await response.Content.ReadAsStringAsync());
+        Assert.Empty(_factory.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task MissingToken_IsRefusedWith401()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Message());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyNotEndorsedForChannel_IsRefusedWith401()
+    {
+        using var webchatOnly = new TestTokenIssuer("webchat");
+        _factory.Metadata = webchatOnly.MetadataHandler();
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Message(), webchatOnly.CreateToken(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenFromOtherKeyWithEndorsement_ButSignedByUnpublishedKey_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        var forged = _issuer.CreateToken(AppId, ServiceUrl, signingKey: new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "test-key-1" });
+
+        var response = await client.PostActivityAsync(Message(), forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OutboundToken_IsFetchedOnceForManyReplies()
+    {
+        var client = _factory.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, _tokenRequests);
+        Assert.Equal(5, _factory.Connector.Requests.Count);
+        Assert.All(_factory.Connector.Requests, r => Assert.Equal("Bearer outbound-token-1", r.Authorization));
+    }
+
+    [Fact]
+    public async Task OutboundToken_IsRequestedFromTheBotsTenant()
+    {
+        var client = _factory.CreateClient();
+
+        await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl));
+
+        var tokenRequest = Assert.Single(((StubHttpHandler)_factory.TokenEndpoint!).Requests);
+        Assert.Equal($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token", tokenRequest.Uri.AbsoluteUri);
+        Assert.Contains("grant_type=client_credentials", tokenRequest.Body, StringComparison.Ordinal);
+        Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Message(bool expectReplies = false) =>
+        TestActivities.Message("hallo", serviceUrl: ServiceUrl, expectReplies: expectReplies);
+}

@@ -1,0 +1,67 @@
+using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Connector;
+using GuidanceBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidanceBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host in memory, with the outside world replaced: the Bot Connector, the OpenID metadata
+/// endpoint and the token endpoint are <see cref="StubHttpHandler"/>s, time is a test clock.
+/// </summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Knowledge:Path"] = RepoPaths.Knowledge,
+        // Typing indicators and timeouts far beyond the test clock's horizon never fire.
+        ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
+        ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
+    };
+
+    public StubHttpHandler Connector { get; set; } =
+        new(_ => StubHttpHandler.Json("""{"id":"reply-1"}"""));
+
+    public HttpMessageHandler? Metadata { get; set; }
+
+    public HttpMessageHandler? TokenEndpoint { get; set; }
+
+    public ImmediateTimeProvider Time { get; } = new(TimeSpan.FromMinutes(30));
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            UseHandler(services, ConnectorClient.HttpClientName, Connector);
+            if (Metadata is not null)
+            {
+                UseHandler(services, BotTokenValidator.MetadataHttpClientName, Metadata);
+            }
+
+            if (TokenEndpoint is not null)
+            {
+                UseHandler(services, MsalAccessTokenProvider.HttpClientName, TokenEndpoint);
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+    }
+
+    private static void UseHandler(IServiceCollection services, string clientName, HttpMessageHandler handler) =>
+        services.AddHttpClient(clientName)
+            .ConfigurePrimaryHttpMessageHandler(() => handler)
+            // The stub is shared by the test: the factory must never dispose it while rotating handlers.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GuidanceBot.Testing;
+
+/// <summary>Activity JSON as Teams (or the Agents Playground) sends it, for tests that post to /api/messages.</summary>
+public static class TestActivities
+{
+    public const string ServiceUrl = "http://localhost:59999/_connector";
+    public const string BotId = "28:bot-id";
+    public const string UserId = "29:user-id";
+
+    public static JsonObject Message(
+        string? text,
+        string conversationId = "conv-1",
+        string serviceUrl = ServiceUrl,
+        bool expectReplies = false,
+        string channelId = "msteams") =>
+        Base("message", conversationId, serviceUrl, expectReplies, channelId, text);
+
+    public static JsonObject Submit(JsonObject value, string conversationId = "conv-1", bool expectReplies = true)
+    {
+        var activity = Base("message", conversationId, ServiceUrl, expectReplies, "msteams", null);
+        activity["value"] = value;
+        activity["replyToId"] = "card-message-1";
+        return activity;
+    }
+
+    public static JsonObject Invoke(string name, JsonNode? value, string conversationId = "conv-1")
+    {
+        var activity = Base("invoke", conversationId, ServiceUrl, false, "msteams", null);
+        activity["name"] = name;
+        activity["value"] = value;
+        return activity;
+    }
+
+    public static JsonObject MembersAdded(string conversationId = "conv-1", bool group = false, params string[] memberIds)
+    {
+        var activity = Base("conversationUpdate", conversationId, ServiceUrl, true, "msteams", null);
+        activity["membersAdded"] = new JsonArray([.. memberIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]);
+        if (group)
+        {
+            activity["conversation"]!["conversationType"] = "groupChat";
+            activity["conversation"]!["isGroup"] = true;
+        }
+
+        return activity;
+    }
+
+    /// <summary>Makes the activity a group-chat message that @mentions the bot (or not).</summary>
+    public static JsonObject InGroupChat(this JsonObject activity, bool mentionBot)
+    {
+        activity["conversation"]!["conversationType"] = "groupChat";
+        activity["conversation"]!["isGroup"] = true;
+        if (mentionBot)
+        {
+            activity["text"] = "<at>GuidanceBot</at> " + (string?)activity["text"];
+            activity["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = "<at>GuidanceBot</at>",
+                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidanceBot" },
+            });
+        }
+
+        return activity;
+    }
+
+    public static string ToJson(this JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+
+    private static JsonObject Base(
+        string type, string conversationId, string serviceUrl, bool expectReplies, string channelId, string? text)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = "activity-" + Guid.NewGuid().ToString("N"),
+            ["timestamp"] = "2026-11-28T12:00:00Z",
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = channelId,
+            ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Test Gebruiker", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000aa" },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidanceBot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["locale"] = "nl-NL",
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+            activity["textFormat"] = "plain";
+        }
+
+        if (expectReplies)
+        {
+            activity["deliveryMode"] = "expectReplies";
+        }
+
+        return activity;
+    }
+}
