@@ -27,6 +27,18 @@ public sealed class MemoryStorage : IStorage
         }
     }
 
+    /// <summary>The keys held now, expired ones included until they are read or overwritten.</summary>
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _items.Keys];
+            }
+        }
+    }
+
     public Task<StorageItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
