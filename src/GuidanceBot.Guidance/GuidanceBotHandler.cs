@@ -1,6 +1,7 @@
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Welcome;
 
 namespace GuidanceBot.Guidance;
@@ -11,6 +12,13 @@ namespace GuidanceBot.Guidance;
 /// </summary>
 public sealed class GuidanceBotHandler : ActivityHandler
 {
+    private readonly FlowRouter _flows;
+
+    public GuidanceBotHandler(FlowRouter flows)
+    {
+        _flows = flows;
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -25,8 +33,19 @@ public sealed class GuidanceBotHandler : ActivityHandler
             activity.RemoveRecipientMention();
         }
 
-        await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+        // Command words, flow cards and anything said while a flow runs belong to the flows.
+        if (await _flows.OnMessageAsync(turnContext, AnswerQuestionAsync, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await AnswerQuestionAsync(turnContext, activity.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
     }
+
+    // The question-answering path; the flows call it too for a question typed mid-flow.
+    // TODO(#5): the lead replaces this with answers from the knowledge index; until then the welcome card.
+    private static Task AnswerQuestionAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken);
 
     protected override async Task OnMembersAddedAsync(
         IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using GuidanceBot.BotFramework;
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
+using GuidanceBot.BotFramework.State;
+using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -24,6 +26,9 @@ public static class HostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"));
         builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
+
+        builder.Services.AddBotStorage().Bind(configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddOptions<BotStateOptions>().Bind(configuration.GetSection(BotStateOptions.SectionName));
 
         builder.Services.AddBotFramework();
         builder.Services.AddGuidance();

@@ -10,7 +10,7 @@ namespace GuidanceBot.Guidance.Flows.Melden;
 /// afwegingskader, aanmelding bij CoMensha and what to do with the police. Ends with a shareable
 /// Meldingsvoorbereiding: the choices, the decision, next steps with phone numbers, and sources.
 /// </summary>
-internal sealed class MeldenDialog : FlowDialog<MeldenState>
+public sealed class MeldenDialog : FlowDialog<MeldenState>
 {
     private const string YesNoPrompt = "yesNo";
     private const string StepsPrompt = "steps";

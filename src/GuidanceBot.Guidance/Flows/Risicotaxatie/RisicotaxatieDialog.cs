@@ -9,7 +9,7 @@ namespace GuidanceBot.Guidance.Flows.Risicotaxatie;
 /// Acute danger first (yes: 112 at the top, the flow ends); then signs of exploitation, risk factors and
 /// what helps; ends with an urgency level, its reasons and actions. Not a validated instrument, and says so.
 /// </summary>
-internal sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
+public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
 {
     private const string YesNoPrompt = "yesNo";
     private const string FormPrompt = "form";

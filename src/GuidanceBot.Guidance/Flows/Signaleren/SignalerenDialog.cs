@@ -9,7 +9,7 @@ namespace GuidanceBot.Guidance.Flows.Signaleren;
 /// Walks a professional through the signal domains (one card of toggles per domain), asks about an LVB
 /// and an optional note, and ends with a shareable summary: what was seen, what it can mean, what to do.
 /// </summary>
-internal sealed class SignalerenDialog : FlowDialog<SignalerenState>
+public sealed class SignalerenDialog : FlowDialog<SignalerenState>
 {
     private const string DomainPrompt = "domain";
     private const string LvbPrompt = "lvb";
