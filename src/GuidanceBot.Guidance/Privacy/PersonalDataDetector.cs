@@ -91,7 +91,7 @@ public static partial class PersonalDataDetector
             var words = WordSplit().Split(sentence.Trim()).Where(w => w.Length > 0).ToList();
             for (var i = 0; i < words.Count; i++)
             {
-                var word = words[i].Trim('"', '\'', '(', ')', ',', ':', ';');
+                var word = words[i].Trim('"', '\'', '(', ')', ',', ':', ';', '.', '!', '?');
                 if (!IsCapitalisedWord(word) || KnownTerms.Contains(word))
                 {
                     continue;
