@@ -14,9 +14,11 @@ public sealed class Activity
 
     public string? Id { get; set; }
 
-    public DateTimeOffset? Timestamp { get; set; }
+    /// <summary>ISO-8601 UTC time set by the channel; kept as sent so a round trip changes nothing.</summary>
+    public string? Timestamp { get; set; }
 
-    public DateTimeOffset? LocalTimestamp { get; set; }
+    /// <summary>ISO-8601 time with the user's offset; kept as sent.</summary>
+    public string? LocalTimestamp { get; set; }
 
     public string? LocalTimezone { get; set; }
 

@@ -47,14 +47,22 @@ public static partial class ActivityExtensions
         var text = activity.Text;
         foreach (var mention in RecipientMentions(activity))
         {
-            if (!string.IsNullOrEmpty(mention.Text))
+            // As the SDK does: remove the mentioned name wherever it is wrapped in <at…>…</at>, whatever
+            // attributes Teams put on the tag; mentions of colleagues stay.
+            var name = AtTagContent().Match(mention.Text ?? string.Empty) is { Success: true } match
+                ? match.Groups["name"].Value
+                : mention.Mentioned?.Name;
+            if (!string.IsNullOrWhiteSpace(name))
             {
-                text = text.Replace(mention.Text, string.Empty, StringComparison.OrdinalIgnoreCase);
+                text = Regex.Replace(
+                    text,
+                    "<at[^>]*>\\s*" + Regex.Escape(name) + "\\s*</at>",
+                    string.Empty,
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                    TimeSpan.FromMilliseconds(100));
             }
         }
 
-        // Teams may send the mention with attributes (<at id="0">) or HTML-encode spaces; drop any leftovers.
-        text = LeftoverAtTag().Replace(text, string.Empty);
         text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
         activity.Text = text.Trim();
         return activity.Text;
@@ -81,6 +89,6 @@ public static partial class ActivityExtensions
             && e.Mentioned?.Id is { } id
             && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex LeftoverAtTag();
+    [GeneratedRegex("<at[^>]*>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex AtTagContent();
 }

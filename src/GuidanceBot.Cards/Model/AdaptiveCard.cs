@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace GuidanceBot.Cards.Model;
 
-/// <summary>An Adaptive Card (schema 1.5). <see cref="Version"/> is always <see cref="CardVersion"/>.</summary>
+/// <summary>
+/// An Adaptive Card (schema 1.5). <see cref="Version"/> is always <see cref="CardVersion"/>. The schema
+/// allows no card id: product cards name themselves by the <c>id</c> of their first body element.
+/// </summary>
 public sealed record AdaptiveCard
 {
     /// <summary>
@@ -17,9 +20,6 @@ public sealed record AdaptiveCard
     [JsonPropertyOrder(-1)]
     public string Version { get; } = CardVersion;
 
-    /// <summary>Not part of the rendering: lets tests and the bot tell cards apart.</summary>
-    public string? Id { get; init; }
-
     public IReadOnlyList<CardElement> Body { get; init; } = [];
 
     public IReadOnlyList<CardAction>? Actions { get; init; }
@@ -30,13 +30,4 @@ public sealed record AdaptiveCard
 
     /// <summary>Shown by clients that cannot render the card.</summary>
     public string? FallbackText { get; init; }
-
-    public CardMsTeams? MsTeams { get; init; }
-}
-
-/// <summary>Teams-specific card properties.</summary>
-public sealed record CardMsTeams
-{
-    /// <summary><c>Full</c> makes the card use the chat's full width.</summary>
-    public string? Width { get; init; }
 }

@@ -12,11 +12,10 @@ public static class WelcomeCard
 
     public static AdaptiveCard Build() => new()
     {
-        Id = Id,
         FallbackText = WelcomeTexts.FallbackText,
         Body =
         [
-            Blocks.Heading(WelcomeTexts.Title),
+            Blocks.Heading(WelcomeTexts.Title) with { Id = Id },
             Blocks.Paragraph(WelcomeTexts.Intro),
             Blocks.Subheading(WelcomeTexts.WhatICanDo),
             Blocks.Bullets([WelcomeTexts.AskQuestion, WelcomeTexts.Signaleren, WelcomeTexts.Risico, WelcomeTexts.Melden]),

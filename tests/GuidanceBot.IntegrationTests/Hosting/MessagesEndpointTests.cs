@@ -59,7 +59,7 @@ public sealed class MessagesEndpointTests : IDisposable
             $"http://localhost:59999/_connector/v3/conversations/a%3A1%3Bmessageid%3D7/activities/{activity["id"]}",
             request.Uri.AbsoluteUri);
         Assert.Null(request.Authorization);
-        Assert.Equal(WelcomeCard.Id, (string?)JsonNode.Parse(request.Body)!["attachments"]![0]!["content"]!["id"]);
+        Assert.Equal(WelcomeCard.Id, (string?)JsonNode.Parse(request.Body)!["attachments"]![0]!["content"]!["body"]![0]!["id"]);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public static class HttpClientExtensions
     public static JsonObject? Card(this JsonObject activity) =>
         activity["attachments"]?.AsArray().FirstOrDefault()?["content"]?.AsObject();
 
-    public static string? CardId(this JsonObject activity) => (string?)activity.Card()?["id"];
+    /// <summary>The id of the card's first body element, which is how product cards name themselves.</summary>
+    public static string? CardId(this JsonObject activity) => (string?)activity.Card()?["body"]?[0]?["id"];
 
     public static JsonObject ParseObject(string json) => JsonNode.Parse(json)!.AsObject();
 

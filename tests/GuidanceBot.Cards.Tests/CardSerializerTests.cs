@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.Cards.Model;
+using GuidanceBot.Testing;
+
+namespace GuidanceBot.Cards.Tests;
+
+public sealed class CardSerializerTests
+{
+    [Fact]
+    public void Serialize_MinimalCard_WritesOnlyWhatWasSet()
+    {
+        var card = new AdaptiveCard { Body = [new TextBlock { Text = "Hallo" }] };
+
+        var json = JsonNode.Parse(CardSerializer.Serialize(card));
+
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hallo"}]}"""),
+            json), json!.ToJsonString());
+    }
+
+    [Fact]
+    public void Serialize_EveryElementAndAction_ValidatesAgainstSchema()
+    {
+        var card = new AdaptiveCard
+        {
+            Body =
+            [
+                Blocks.Heading("Kop"),
+                new RichTextBlock { Inlines = [new TextRun { Text = "gemarkeerd", Highlight = true, Weight = "Bolder" }] },
+                new Container { Style = "emphasis", Items = [Blocks.Paragraph("tekst")] },
+                new ColumnSet { Columns = [new Column { Width = "auto", Items = [Blocks.Note("a")] }] },
+                new FactSet { Facts = [new Fact("Telefoon", "0800-2000")] },
+                new InputToggle { Id = "t", Title = "Signaal", ValueOn = "true", ValueOff = "false" },
+                new InputChoiceSet { Id = "c", Style = "expanded", Choices = [new Choice("Ja", "ja")] },
+                new InputText { Id = "x", Label = "Toelichting", MaxLength = 200 },
+                new ActionSet { Actions = [new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") }] },
+            ],
+            Actions =
+            [
+                new ActionSubmit { Title = "Verder", Data = new JsonObject { ["verb"] = "next" } },
+                new ActionShowCard { Title = "Meer", Card = new AdaptiveCard { Body = [Blocks.Paragraph("meer")] } },
+            ],
+        };
+
+        CardAssert.IsValid(card);
+    }
+
+    [Fact]
+    public void IsShareable_CardWithSubmit_Fails()
+    {
+        var card = new AdaptiveCard { Actions = [new ActionSubmit { Title = "x" }] };
+
+        Assert.ThrowsAny<Exception>(() => CardAssert.IsShareable(card));
+    }
+}
