@@ -7,4 +7,12 @@ public static class GuidanceTexts
 {
     public const string TurnFailed =
         $"Sorry, er ging bij mij iets mis. Probeer het nog eens. Is er acuut gevaar? Bel {EmergencyContacts.Alarmnummer}.";
+
+    /// <summary>The same conversation kept changing during the turn (two clicks or messages at once); nothing was changed.</summary>
+    public const string TurnConflict =
+        "Er kwamen net twee berichten tegelijk binnen. Ik heb dit bericht niet verwerkt. Probeer het nog eens.";
+
+    /// <summary>The state store cannot be reached; nothing was changed.</summary>
+    public const string StoreUnavailable =
+        $"Sorry, ik kan je gesprek nu even niet bijhouden. Probeer het over een paar minuten nog eens. Is er acuut gevaar? Bel {EmergencyContacts.Alarmnummer}.";
 }

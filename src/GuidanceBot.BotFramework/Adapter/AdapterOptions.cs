@@ -11,4 +11,16 @@ public sealed class AdapterOptions
 
     /// <summary>How often the typing indicator is repeated while the turn still runs (Teams shows it for a few seconds).</summary>
     public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How often a turn is run in all when its state save conflicts with another turn of the same
+    /// conversation (another instance, or a double click). After the last conflict the user is asked to try again.
+    /// </summary>
+    public int MaxTurnAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Upper bound of the random pause before a re-run, times the attempt number: spreads turns that
+    /// collided so they do not collide again at once. Zero re-runs at once.
+    /// </summary>
+    public TimeSpan TurnRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
+using GuidanceBot.BotFramework.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,18 @@ namespace GuidanceBot.BotFramework.Adapter;
 
 /// <summary>
 /// Runs one HTTP request to <c>/api/messages</c> as a turn: size limit → authentication → parsing →
-/// <see cref="TurnContext"/> → bot → HTTP response (PROTOCOL.md §1.1). A failing turn is logged without
-/// message text, the user gets the product's apology, and the process keeps serving.
+/// <see cref="TurnContext"/> → bot → delivery of the replies → HTTP response (PROTOCOL.md §1.1). A failing
+/// turn is logged without message text, the user gets the product's apology, and the process keeps serving.
+/// <para>
+/// No lost updates across instances: the bot saves state with ETags, so when another instance (or a double
+/// click) changed the conversation during the turn, the save throws <see cref="StorageConflictException"/>.
+/// The turn is then run again from the request body — a fresh activity, a fresh <see cref="TurnContext"/>,
+/// state loaded anew — up to <see cref="AdapterOptions.MaxTurnAttempts"/> times in all. This is the one place
+/// that retries: flows and handlers only load, change and save. Because the context holds every reply back
+/// until the bot has returned, a lost attempt's replies are dropped unseen; typing indicators are sent at
+/// once and may repeat; an invoke response is the last attempt's. After the last conflict the user gets the
+/// product's "try again", and the newer state stays as the other turn wrote it.
+/// </para>
 /// </summary>
 public sealed partial class CloudAdapter
 {
@@ -92,29 +103,56 @@ public sealed partial class CloudAdapter
             return;
         }
 
-        var turnContext = new TurnContext(activity, _connector);
-        await RunTurnAsync(turnContext, bot, cancellationToken).ConfigureAwait(false);
+        var turnContext = await RunTurnAsync(activity, body, bot, cancellationToken).ConfigureAwait(false);
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunTurnAsync(TurnContext turnContext, IBot bot, CancellationToken cancellationToken)
+    private async Task<TurnContext> RunTurnAsync(Activity activity, byte[] body, IBot bot, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
         var conversation = LogIds.Hash(activity.Conversation?.Id);
         var started = _time.GetTimestamp();
+        var turnContext = new TurnContext(activity, _connector);
         using var typing = StartTypingIndicator(turnContext, cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            var elapsed = _time.GetElapsedTime(started);
-            LogTurn(_logger, activity.Type, conversation, elapsed.TotalMilliseconds);
+            try
+            {
+                await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started);
+                LogTurn(_logger, activity.Type, conversation, elapsed.TotalMilliseconds, attempt);
+                return turnContext;
+            }
+            catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                LogTurnConflict(_logger, activity.Type, conversation, attempt, _options.MaxTurnAttempts);
+                await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
+                // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
+                turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogTurnFailed(_logger, activity.Type, conversation, ex.GetType().Name, attempt);
+                turnContext.DiscardPending();
+                turnContext.TurnState.Set(new TurnFailure(ex));
+                await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
+                return turnContext;
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+    }
+
+    private async Task PauseBeforeRerunAsync(int attempt, CancellationToken cancellationToken)
+    {
+        if (_options.TurnRetryDelay <= TimeSpan.Zero)
         {
-            LogTurnFailed(_logger, activity.Type, conversation, ex.GetType().Name);
-            turnContext.TurnState.Set(new TurnFailure(ex));
-            await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Random, so that turns that collided do not all come back at the same moment. Not security relevant.
+#pragma warning disable CA5394
+        var pause = _options.TurnRetryDelay * attempt * Random.Shared.NextDouble();
+#pragma warning restore CA5394
+        await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApologizeAsync(
@@ -128,6 +166,7 @@ public sealed partial class CloudAdapter
         try
         {
             await _errorHandler.OnTurnErrorAsync(turnContext, exception, cancellationToken).ConfigureAwait(false);
+            await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
         {
@@ -149,8 +188,8 @@ public sealed partial class CloudAdapter
     {
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            var invokeResponse = turnContext.TurnState.Get<TurnFailure>() is not null
-                ? new InvokeResponse(StatusCodes.Status500InternalServerError)
+            var invokeResponse = turnContext.TurnState.Get<TurnFailure>() is { } failure
+                ? new InvokeResponse(FailureStatus(failure.Exception))
                 : turnContext.InvokeResponse ?? new InvokeResponse(ActivityHandler.NotImplementedStatus);
             response.StatusCode = invokeResponse.Status;
             if (invokeResponse.Body is { } body)
@@ -172,6 +211,17 @@ public sealed partial class CloudAdapter
                 .ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The invoke status of a failed turn: 503 when trying again later can help (the store is down, or the
+    /// conversation kept changing under the turn), 500 otherwise. Invokes are where the channel shows the
+    /// status to the user (a card action, a message extension). A failed message turn still answers 200: its
+    /// apology already went out as a reply, and a 5xx would only make the channel report a delivery failure.
+    /// </summary>
+    private static int FailureStatus(Exception exception) =>
+        exception is StorageConflictException || StorageUnavailableException.IsCause(exception)
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
 
     private bool IsAllowedAnonymousServiceUrl(string? serviceUrl)
     {
@@ -202,12 +252,16 @@ public sealed partial class CloudAdapter
     private sealed record TurnFailure(Exception Exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
-        Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms")]
-    private static partial void LogTurn(ILogger logger, string? activityType, string conversation, double elapsedMs);
+        Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms (attempt {Attempt})")]
+    private static partial void LogTurn(ILogger logger, string? activityType, string conversation, double elapsedMs, int attempt);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error,
-        Message = "Turn {ActivityType} in conversation {Conversation} failed with {ExceptionType}")]
-    private static partial void LogTurnFailed(ILogger logger, string? activityType, string conversation, string exceptionType);
+        Message = "Turn {ActivityType} in conversation {Conversation} failed with {ExceptionType} (attempt {Attempt})")]
+    private static partial void LogTurnFailed(ILogger logger, string? activityType, string conversation, string exceptionType, int attempt);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
+        Message = "Turn {ActivityType} in conversation {Conversation}: state changed by another turn; re-running (attempt {Attempt} of {MaxAttempts} lost)")]
+    private static partial void LogTurnConflict(ILogger logger, string? activityType, string conversation, int attempt, int maxAttempts);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

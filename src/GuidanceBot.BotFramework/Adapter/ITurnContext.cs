@@ -25,7 +25,8 @@ public interface ITurnContext
 
     /// <summary>
     /// Sends <paramref name="activity"/> into the conversation. Missing addressing fields (conversation,
-    /// from, recipient, serviceUrl, replyToId) are taken from the inbound activity.
+    /// from, recipient, serviceUrl, replyToId) are taken from the inbound activity. Replies are delivered
+    /// when the turn has ended well (its state saved), so a turn that is re-run never repeats them.
     /// </summary>
     Task<ResourceResponse?> SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 

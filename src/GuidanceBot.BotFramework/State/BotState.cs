@@ -53,7 +53,8 @@ public abstract class BotState<TState>
     }
 
     /// <summary>
-    /// Writes this turn's document if it changed, with the ETag that was read; deletes it when empty.
+    /// Writes this turn's document if it changed, with the ETag that was read; deletes it when empty
+    /// (again only if it still has that ETag).
     /// </summary>
     /// <exception cref="StorageConflictException">Someone else wrote the item during this turn.</exception>
     public async Task SaveChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -69,7 +70,8 @@ public abstract class BotState<TState>
         {
             if (entry.ETag is not null)
             {
-                await _storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                // Conditional, like a write: another instance's newer document must not be deleted unseen.
+                await _storage.DeleteAsync(key, entry.ETag, cancellationToken).ConfigureAwait(false);
                 entry.ETag = null;
             }
 

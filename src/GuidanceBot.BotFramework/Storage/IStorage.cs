@@ -9,7 +9,8 @@ namespace GuidanceBot.BotFramework.Storage;
 /// <item>A write without an ETag is create-only: it fails if a live item exists, so two first writes cannot both win.</item>
 /// <item>An item past its expiry is absent: reads return null (and remove it), create-only writes succeed.</item>
 /// </list>
-/// A failed precondition throws <see cref="StorageConflictException"/>. Implementations are thread-safe.
+/// A failed precondition throws <see cref="StorageConflictException"/>; a store that cannot be reached throws
+/// <see cref="StorageUnavailableException"/> (and has written nothing). Implementations are thread-safe.
 /// </summary>
 public interface IStorage
 {
@@ -26,4 +27,12 @@ public interface IStorage
 
     /// <summary>Removes the item if it exists; deleting a missing item is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the item only if it still has <paramref name="eTag"/>: the delete of a document the caller read,
+    /// which must not remove what another instance wrote since. An item that is already gone (deleted or
+    /// expired) is not an error.
+    /// </summary>
+    /// <exception cref="StorageConflictException">The item was rewritten since it was read.</exception>
+    Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken);
 }

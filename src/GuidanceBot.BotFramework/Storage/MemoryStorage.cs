@@ -78,6 +78,24 @@ public sealed class MemoryStorage : IStorage
         return Task.CompletedTask;
     }
 
+    public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(eTag);
+        lock (_lock)
+        {
+            var current = Live(key);
+            if (current is not null && current.ETag != eTag)
+            {
+                throw StorageConflictException.For(eTag);
+            }
+
+            _items.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private StorageItem? Live(string key)
     {
         if (!_items.TryGetValue(key, out var item))

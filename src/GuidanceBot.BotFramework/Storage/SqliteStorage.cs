@@ -132,6 +132,31 @@ public sealed class SqliteStorage : IStorage
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(eTag);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Deletes the version that was read, or an expired one; a live row with another ETag stays (conflict).
+        command.CommandText = """
+            DELETE FROM items WHERE key = $key AND (etag = $etag OR expires_at <= $now)
+            RETURNING 1;
+            SELECT count(*) FROM items WHERE key = $key;
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$etag", eTag);
+        command.Parameters.AddWithValue("$now", Now());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!deleted && reader.GetInt64(0) > 0)
+        {
+            throw StorageConflictException.For(eTag);
+        }
+    }
+
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.State;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -24,7 +25,10 @@ public static class HostingExtensions
             .Bind(configuration.GetSection("BotFramework"))
             .Validate(o => o.Validate().Count == 0, "Invalid Bot Framework credentials: see the start-up log.")
             .ValidateOnStart();
-        builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"));
+        builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"))
+            .Validate(o => o.MaxTurnAttempts >= 1 && o.TurnRetryDelay >= TimeSpan.Zero,
+                "BotFramework:Adapter:MaxTurnAttempts must be at least 1 and TurnRetryDelay not negative.")
+            .ValidateOnStart();
         builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
 
         builder.Services.AddBotStorage().Bind(configuration.GetSection(StorageOptions.SectionName));
@@ -36,12 +40,19 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>POST /api/messages</c> and <c>GET /healthz</c>.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/messages</c>, <c>GET /healthz</c> (liveness: the process answers) and <c>GET /readyz</c>
+    /// (readiness: 503 while the state store cannot be reached, so a load balancer sends turns elsewhere).
+    /// </summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(context, bot, context.RequestAborted));
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(StorageHealthCheck.ReadinessTag),
+        });
         return app;
     }
 
