@@ -28,6 +28,7 @@ public sealed class TurnContextTests
         var context = new TurnContext(Inbound(null), connector);
 
         await context.SendActivityAsync("hoi", CancellationToken.None);
+        await context.FlushAsync(CancellationToken.None);
 
         var sent = Assert.Single(connector.Sent);
         Assert.Equal("in-1", sent.ReplyToId);
@@ -35,6 +36,49 @@ public sealed class TurnContextTests
         Assert.Equal("29:user", sent.Recipient!.Id);
         Assert.Equal("conv", sent.Conversation!.Id);
         Assert.Equal("http://localhost:1/", sent.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task SendActivityAsync_Normal_HoldsRepliesBackUntilFlush()
+    {
+        var connector = new RecordingConnector();
+        var context = new TurnContext(Inbound(null), connector);
+        await context.SendActivityAsync("een", CancellationToken.None);
+        await context.UpdateActivityAsync(new Activity { Id = "sent-0", Text = "bijgewerkt" }, CancellationToken.None);
+        var beforeFlush = connector.Sent.Count;
+
+        await context.FlushAsync(CancellationToken.None);
+        await context.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(0, beforeFlush);
+        Assert.Equal(["een", "bijgewerkt"], connector.Sent.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task SendActivityAsync_Typing_GoesOutAtOnce()
+    {
+        var connector = new RecordingConnector();
+        var context = new TurnContext(Inbound(null), connector);
+
+        await context.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, CancellationToken.None);
+
+        Assert.Equal(ActivityTypes.Typing, Assert.Single(connector.Sent).Type);
+        Assert.False(context.Responded);
+    }
+
+    [Fact]
+    public async Task DiscardPending_AfterSends_NothingIsDelivered()
+    {
+        var connector = new RecordingConnector();
+        var context = new TurnContext(Inbound(null), connector);
+        await context.SendActivityAsync("een", CancellationToken.None);
+        await context.FlushAsync(CancellationToken.None);
+        await context.SendActivityAsync("twee", CancellationToken.None);
+
+        context.DiscardPending();
+        await context.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["een"], connector.Sent.Select(a => a.Text));
     }
 
     private static Activity Inbound(string? deliveryMode) => new()

@@ -1,0 +1,191 @@
+using System.Text;
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Schema;
+using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuidanceBot.BotFramework.Tests.Adapter;
+
+/// <summary>A turn whose state save conflicts is re-run on a fresh context; only the surviving attempt's replies go out.</summary>
+public sealed class CloudAdapterRerunTests
+{
+    private const string Apology = "probeer het nog eens";
+
+    private const string Message =
+        """{"type":"message","id":"1","text":"hallo","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
+
+    private const string Invoke =
+        """{"type":"invoke","name":"adaptiveCard/action","id":"1","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
+
+    private readonly RecordingConnector _connector = new();
+
+    [Fact]
+    public async Task ProcessAsync_ConflictOnFirstAttempt_RerunsAndSendsOnlyTheLastAttemptsReplies()
+    {
+        var bot = new ConflictingBot(conflicts: 1);
+
+        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+
+        Assert.Equal(2, bot.Attempts);
+        Assert.Equal(["poging 2"], _connector.Sent.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ConflictOnEveryAttempt_SendsOnlyTheApology()
+    {
+        var bot = new ConflictingBot(conflicts: int.MaxValue);
+
+        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+
+        Assert.Equal(3, bot.Attempts);
+        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Rerun_GetsThePristineActivity()
+    {
+        var bot = new ConflictingBot(conflicts: 1);
+
+        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+
+        Assert.Equal(["hallo", "hallo"], bot.SeenTexts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ExpectRepliesWithConflict_BodyHoldsOnlyTheLastAttempt()
+    {
+        var bot = new ConflictingBot(conflicts: 2);
+        var request = NewRequest(Message.Replace("\"type\"", "\"deliveryMode\":\"expectReplies\",\"type\"", StringComparison.Ordinal));
+
+        await NewAdapter().ProcessAsync(request, bot, CancellationToken.None);
+
+        Assert.Empty(_connector.Sent);
+        Assert.Contains("poging 3", ReadBody(request), StringComparison.Ordinal);
+        Assert.DoesNotContain("poging 1", ReadBody(request), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TypingIndicator_IsSentAtOnceAndNotHeldBack()
+    {
+        var bot = new ConflictingBot(conflicts: 0) { SendTyping = true };
+
+        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+
+        Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], _connector.Sent.Select(a => a.Type));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeWhenStoreUnavailable_Answers503WithApology()
+    {
+        var bot = new ThrowingBot(new StorageUnavailableException("down"));
+        var request = NewRequest(Invoke);
+
+        await NewAdapter().ProcessAsync(request, bot, CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, request.Response.StatusCode);
+        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeWithOtherFailure_Answers500()
+    {
+        var request = NewRequest(Invoke);
+
+        await NewAdapter().ProcessAsync(request, new ThrowingBot(new InvalidOperationException("bug")), CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, request.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FailureAfterSending_DropsTheHeldBackReplies()
+    {
+        var bot = new ThrowingBot(new StorageUnavailableException("down")) { SendFirst = "half" };
+
+        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+
+        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+    }
+
+    private CloudAdapter NewAdapter() => new(
+        new AnonymousAuthenticator(),
+        _connector,
+        Options.Create(new BotAuthenticationOptions()),
+        Options.Create(new AdapterOptions { TurnRetryDelay = TimeSpan.Zero, TypingDelay = TimeSpan.FromHours(1) }),
+        new FakeTimeProvider(),
+        NullLogger<CloudAdapter>.Instance,
+        new ApologyHandler());
+
+    private static DefaultHttpContext NewRequest(string json)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private static string ReadBody(DefaultHttpContext context) =>
+        Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+
+    /// <summary>Replies "poging N", mutates the activity as handlers may, and loses its save the first <c>conflicts</c> times.</summary>
+    private sealed class ConflictingBot(int conflicts) : IBot
+    {
+        public int Attempts { get; private set; }
+
+        public List<string?> SeenTexts { get; } = [];
+
+        public bool SendTyping { get; init; }
+
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            SeenTexts.Add(turnContext.Activity.Text);
+            turnContext.Activity.Text = "changed by attempt " + Attempts;
+            if (SendTyping)
+            {
+                await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+            }
+
+            await turnContext.SendActivityAsync("poging " + Attempts, cancellationToken);
+            if (Attempts <= conflicts)
+            {
+                throw new StorageConflictException("lost the race");
+            }
+        }
+    }
+
+    private sealed class ThrowingBot(Exception exception) : IBot
+    {
+        public string? SendFirst { get; init; }
+
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            if (SendFirst is not null)
+            {
+                await turnContext.SendActivityAsync(SendFirst, cancellationToken);
+            }
+
+            throw exception;
+        }
+    }
+
+    private sealed class ApologyHandler : ITurnErrorHandler
+    {
+        public Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken) =>
+            turnContext.SendActivityAsync(Apology, cancellationToken);
+    }
+
+    private sealed class AnonymousAuthenticator : IBotAuthenticator
+    {
+        public bool RequiresToken => false;
+
+        public Task<BotAuthenticationResult> AuthenticateAsync(
+            string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
+            Task.FromResult(BotAuthenticationResult.Anonymous);
+    }
+}

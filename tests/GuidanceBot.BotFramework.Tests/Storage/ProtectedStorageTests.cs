@@ -1,0 +1,95 @@
+using GuidanceBot.BotFramework.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GuidanceBot.BotFramework.Tests.Storage;
+
+/// <summary>
+/// Encryption at rest: the decorator keeps the whole storage contract (over memory here) and the inner
+/// store only ever sees ciphertext. "Instances" are service providers that share, or do not share, a key ring.
+/// </summary>
+public sealed class ProtectedStorageTests : StorageContractTests
+{
+    private const string Answer = """{"signals":["gedrag.weglopen","online.bereikbaar"],"note":"loverboy"}""";
+    private static readonly TimeSpan Ttl = TimeSpan.FromHours(24);
+
+    private readonly IXmlRepository _sharedKeyRing = new MemoryXmlRepository();
+
+    protected override IStorage CreateStorage() => Protect(new MemoryStorage(Time), _sharedKeyRing);
+
+    [Fact]
+    public async Task Write_Value_InnerStoreHoldsNoReadableText()
+    {
+        var inner = new MemoryStorage(Time);
+        var storage = Protect(inner, _sharedKeyRing);
+
+        await storage.WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+
+        var raw = (await inner.ReadAsync("conversation/a", CancellationToken.None))!.Value;
+        Assert.DoesNotContain("weglopen", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("loverboy", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("signals", raw, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Read_WrittenByOtherInstanceWithSharedKeyRing_Decrypts()
+    {
+        var inner = new MemoryStorage(Time);
+        await Protect(inner, _sharedKeyRing).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+
+        var item = await Protect(inner, _sharedKeyRing).ReadAsync("conversation/a", CancellationToken.None);
+
+        Assert.Equal(Answer, item!.Value);
+    }
+
+    [Fact]
+    public async Task Read_WrittenWithAnotherKeyRing_IsUnreadableButKeepsItsETag()
+    {
+        var inner = new MemoryStorage(Time);
+        var eTag = await Protect(inner, new MemoryXmlRepository()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+
+        var item = await Protect(inner, _sharedKeyRing).ReadAsync("conversation/a", CancellationToken.None);
+
+        Assert.Equal(string.Empty, item!.Value);
+        Assert.Equal(eTag, item.ETag);
+    }
+
+    [Fact]
+    public async Task Read_CiphertextCopiedToAnotherKey_IsUnreadable()
+    {
+        var inner = new MemoryStorage(Time);
+        var storage = Protect(inner, _sharedKeyRing);
+        await storage.WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        var ciphertext = (await inner.ReadAsync("conversation/a", CancellationToken.None))!.Value;
+        await inner.WriteAsync("conversation/b", ciphertext, null, Ttl, CancellationToken.None);
+
+        var item = await storage.ReadAsync("conversation/b", CancellationToken.None);
+
+        Assert.Equal(string.Empty, item!.Value);
+    }
+
+    [Fact]
+    public async Task Write_UnreadableItemWithItsETag_ReplacesIt()
+    {
+        var inner = new MemoryStorage(Time);
+        await Protect(inner, new MemoryXmlRepository()).WriteAsync("conversation/a", "old", null, Ttl, CancellationToken.None);
+        var storage = Protect(inner, _sharedKeyRing);
+        var unreadable = await storage.ReadAsync("conversation/a", CancellationToken.None);
+
+        await storage.WriteAsync("conversation/a", "new", unreadable!.ETag, Ttl, CancellationToken.None);
+
+        Assert.Equal("new", (await storage.ReadAsync("conversation/a", CancellationToken.None))!.Value);
+    }
+
+    private static ProtectedStorage Protect(IStorage inner, IXmlRepository keyRing)
+    {
+        var services = new ServiceCollection();
+        services.AddDataProtection().SetApplicationName(StorageServiceCollectionExtensions.DataProtectionApplicationName);
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = keyRing);
+        var provider = services.BuildServiceProvider();
+        return new ProtectedStorage(inner, provider.GetRequiredService<IDataProtectionProvider>(), NullLogger<ProtectedStorage>.Instance);
+    }
+}
