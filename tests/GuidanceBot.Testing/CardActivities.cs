@@ -14,8 +14,15 @@ public static class CardActivities
         return attachment?.Content is { } content ? JsonNode.Parse(content.GetRawText())!.AsObject() : null;
     }
 
-    /// <summary>The card's <c>id</c>, or null when the activity has no card.</summary>
-    public static string? CardId(this Activity activity) => (string?)activity.AdaptiveCard()?["id"];
+    /// <summary>
+    /// The card's name: the <c>id</c> of its first body element (product cards name themselves that way, the
+    /// schema has no card id), else a root <c>id</c>; null when the activity has no card.
+    /// </summary>
+    public static string? CardId(this Activity activity)
+    {
+        var card = activity.AdaptiveCard();
+        return (string?)card?["body"]?[0]?["id"] ?? (string?)card?["id"];
+    }
 
     /// <summary>Every <c>Action.Submit</c> in the card (body action sets and card actions), in document order.</summary>
     public static IReadOnlyList<JsonObject> SubmitActions(this JsonObject card)

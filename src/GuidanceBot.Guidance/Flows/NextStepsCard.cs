@@ -12,9 +12,8 @@ public static class NextStepsCard
 
     public static AdaptiveCard Build(params FlowInfo[] flows) => new()
     {
-        Id = Id,
         FallbackText = FlowTexts.NextStepsTitle,
-        Body = [Blocks.Paragraph(FlowTexts.NextStepsTitle)],
+        Body = [Blocks.Paragraph(FlowTexts.NextStepsTitle) with { Id = Id }],
         Actions =
         [
             .. flows.Select(f => new ActionSubmit { Title = f.Name, Data = new JsonObject { [Commands.ValueKey] = f.Command } }),

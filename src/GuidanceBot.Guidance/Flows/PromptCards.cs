@@ -27,19 +27,19 @@ internal static class PromptCards
     /// <summary>A question with one button per choice for a <see cref="ChoicePrompt"/>; typing the title works too.</summary>
     public static PromptOptions Choice(
         FlowInfo flow, string step, string question, IReadOnlyList<CardChoice> choices, params string[] details) => new()
-    {
-        Prompt = Card(flow, step, question, details, [], [.. choices.Select(c => Answer(flow, step, c.Title, c.Value))]),
-        RetryPrompt = Text(FlowTexts.ChooseOption),
-        Choices = [.. choices.Select(c => new BotFramework.Dialogs.Prompts.Choice(c.Value) { Synonyms = [c.Title] })],
-    };
+        {
+            Prompt = Card(flow, step, question, details, [], [.. choices.Select(c => Answer(flow, step, c.Title, c.Value))]),
+            RetryPrompt = Text(FlowTexts.ChooseOption),
+            Choices = [.. choices.Select(c => new BotFramework.Dialogs.Prompts.Choice(c.Value) { Synonyms = [c.Title] })],
+        };
 
     /// <summary>A form for an <see cref="AdaptiveCardPrompt"/>: inputs, then one submit button.</summary>
     public static PromptOptions Form(
         FlowInfo flow, string step, string heading, IReadOnlyList<string> details, IReadOnlyList<CardElement> inputs) => new()
-    {
-        Prompt = Card(flow, step, heading, details, inputs, [Answer(flow, step, FlowTexts.Next, answer: null)]),
-        RetryPrompt = Text(FlowTexts.UseTheCard),
-    };
+        {
+            Prompt = Card(flow, step, heading, details, inputs, [Answer(flow, step, FlowTexts.Next, answer: null)]),
+            RetryPrompt = Text(FlowTexts.UseTheCard),
+        };
 
     /// <summary>A plain-text question for a <see cref="TextPrompt"/>.</summary>
     public static PromptOptions FreeText(string question, string retry) => new() { Prompt = Text(question), RetryPrompt = Text(retry) };
@@ -50,11 +50,10 @@ internal static class PromptCards
         FlowInfo flow, string step, string question, IReadOnlyList<string> details, IReadOnlyList<CardElement> inputs, IReadOnlyList<CardAction> answers) =>
         CardMessage.From(new AdaptiveCard
         {
-            Id = CardId(flow, step),
             FallbackText = question,
             Body =
             [
-                Blocks.Note(flow.Name),
+                Blocks.Note(flow.Name) with { Id = CardId(flow, step) },
                 Blocks.Subheading(question),
                 .. details.Select(Blocks.Paragraph),
                 .. inputs,

@@ -22,12 +22,12 @@ public static class UrgentCallCard
 
     public static AdaptiveCard Build(IReadOnlyList<FlowSource> sources) => new()
     {
-        Id = Id,
         FallbackText = FlowTexts.AcuteDangerHeading,
         Body =
         [
             new Container
             {
+                Id = Id,
                 Style = "attention",
                 Items =
                 [

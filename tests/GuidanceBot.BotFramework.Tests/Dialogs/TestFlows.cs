@@ -110,8 +110,7 @@ internal sealed class ProfileFlow : FlowDialog<ProfileState>
     {
         ["type"] = "AdaptiveCard",
         ["version"] = "1.5",
-        ["id"] = "yesno",
-        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = AgreeQuestion }),
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["id"] = "yesno", ["text"] = AgreeQuestion }),
         ["actions"] = new JsonArray(
             new JsonObject { ["type"] = "Action.Submit", ["title"] = "Ja", ["data"] = new JsonObject { ["answer"] = "ja" } },
             new JsonObject { ["type"] = "Action.Submit", ["title"] = "Nee", ["data"] = new JsonObject { ["answer"] = "nee" } }),
@@ -121,8 +120,8 @@ internal sealed class ProfileFlow : FlowDialog<ProfileState>
     {
         ["type"] = "AdaptiveCard",
         ["version"] = "1.5",
-        ["id"] = FormCardId,
         ["body"] = new JsonArray(
+            new JsonObject { ["type"] = "TextBlock", ["id"] = FormCardId, ["text"] = "Kies" },
             new JsonObject { ["type"] = "Input.Toggle", ["id"] = "a", ["title"] = "A" },
             new JsonObject { ["type"] = "Input.Toggle", ["id"] = "b", ["title"] = "B" }),
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = "Verder" }),

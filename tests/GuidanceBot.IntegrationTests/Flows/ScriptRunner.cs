@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
@@ -49,9 +50,12 @@ public sealed class ScriptRunner(HttpClient client, string conversationId)
         var replies = await response.ReadRepliesAsync();
         foreach (var reply in replies)
         {
-            if (reply.CardId() is { } id)
+            if (reply.Card() is { } card)
             {
-                _cards[id] = reply.Card()!;
+                // Every card a flow sends must be valid Adaptive Card 1.5 and carry its name.
+                var errors = SchemaValidator.Errors(SchemaValidator.AdaptiveCard15, JsonElement.Parse(card.ToJsonString()));
+                Assert.True(errors.Count == 0, $"Card '{reply.CardId()}' fails the schema:\n{string.Join("\n", errors)}");
+                _cards[reply.CardId() ?? throw new InvalidOperationException("A card without a name (first body element id).")] = card;
             }
         }
 

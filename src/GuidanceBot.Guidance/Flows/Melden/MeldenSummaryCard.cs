@@ -17,11 +17,10 @@ public static class MeldenSummaryCard
         ArgumentNullException.ThrowIfNull(decision);
         return new AdaptiveCard
         {
-            Id = Id,
             FallbackText = MeldenTexts.SummaryTitle,
             Body =
             [
-                Blocks.Heading(MeldenTexts.SummaryTitle),
+                Blocks.Heading(MeldenTexts.SummaryTitle) with { Id = Id },
                 Blocks.Paragraph(MeldenTexts.SummaryIntro),
                 Blocks.Subheading(MeldenTexts.ChoicesHeading),
                 new FactSet { Facts = Facts(state) },

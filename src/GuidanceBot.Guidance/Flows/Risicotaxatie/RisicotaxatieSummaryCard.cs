@@ -18,11 +18,10 @@ public static class RisicotaxatieSummaryCard
         var helps = RiskItems.ProtectiveFactors.Where(f => state.ProtectiveFactors.Contains(f.Id)).Select(f => f.Label).ToList();
         return new AdaptiveCard
         {
-            Id = Id,
             FallbackText = RisicotaxatieTexts.SummaryTitle,
             Body =
             [
-                Blocks.Heading(RisicotaxatieTexts.SummaryTitle),
+                Blocks.Heading(RisicotaxatieTexts.SummaryTitle) with { Id = Id },
                 new Container
                 {
                     Style = "warning",

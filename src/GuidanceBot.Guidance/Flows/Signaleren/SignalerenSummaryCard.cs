@@ -22,11 +22,10 @@ public static class SignalerenSummaryCard
 
         return new AdaptiveCard
         {
-            Id = Id,
             FallbackText = SignalerenTexts.SummaryTitle,
             Body =
             [
-                Blocks.Heading(SignalerenTexts.SummaryTitle),
+                Blocks.Heading(SignalerenTexts.SummaryTitle) with { Id = Id },
                 Blocks.Subheading(SignalerenTexts.WhatYouSaw),
                 .. seen.Count == 0
                     ? [Blocks.Paragraph(SignalerenTexts.NothingTicked)]
