@@ -22,5 +22,5 @@ public sealed class AdapterOptions
     /// Upper bound of the random pause before a re-run, times the attempt number: spreads turns that
     /// collided so they do not collide again at once. Zero re-runs at once.
     /// </summary>
-    public TimeSpan TurnRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan TurnRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -18,17 +18,21 @@ public sealed class StorageHealthCheck : IHealthCheck
 
     private const string ProbeKey = "health/readiness-probe";
 
-    private readonly IStorage _storage;
+    private readonly Func<IStorage> _storage;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
 
-    /// <summary>Checks <paramref name="storage"/>: the provider's own store, not a decorator.</summary>
+    /// <summary>
+    /// Checks the store <paramref name="storage"/> gives: the provider's own store, not a decorator. It is
+    /// resolved inside the check, so a store that cannot even be opened reports "not ready" instead of failing the endpoint.
+    /// </summary>
     public StorageHealthCheck(
-        IStorage storage,
+        Func<IStorage> storage,
         IOptions<StorageOptions> options,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
         _timeout = options.Value.ReadinessTimeout;
         _time = time;
@@ -40,13 +44,14 @@ public sealed class StorageHealthCheck : IHealthCheck
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            if (_storage is AzureBlobStorage blobs)
+            var storage = _storage();
+            if (storage is AzureBlobStorage blobs)
             {
                 await blobs.ProbeAsync(linked.Token).ConfigureAwait(false);
             }
             else
             {
-                await _storage.ReadAsync(ProbeKey, linked.Token).ConfigureAwait(false);
+                await storage.ReadAsync(ProbeKey, linked.Token).ConfigureAwait(false);
             }
 
             return HealthCheckResult.Healthy();

@@ -60,7 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, StorageKeyRingSetup>();
 
         services.AddSingleton(provider => new StorageHealthCheck(
-            provider.GetRequiredKeyedService<IStorage>(ProviderStoreKey),
+            () => provider.GetRequiredKeyedService<IStorage>(ProviderStoreKey),
             provider.GetRequiredService<IOptions<StorageOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
         services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -113,5 +113,7 @@ public sealed class FlowDialogTests
         }
 
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
+
+        public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) => _inner.DeleteAsync(key, eTag, cancellationToken);
     }
 }

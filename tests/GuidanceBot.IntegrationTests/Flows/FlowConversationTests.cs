@@ -85,39 +85,70 @@ public sealed class FlowConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Conversation_ConcurrentWriteDuringTurn_IsNotOverwrittenAndUserGetsApology()
+    public async Task Conversation_ConcurrentWriteDuringTurn_TurnIsRerunOnFreshStateAndRepliesOnce()
     {
         var interfering = new InterferingStorage(new MemoryStorage(TimeProvider.System));
         _factory.ConfigureServices = services => services.AddSingleton<IStorage>(interfering);
-        var runner = new ScriptRunner(_factory.CreateClient(), "conv-conflict");
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-conflict-once");
         await runner.SendAsync(new Say("melden"));
-        interfering.InterfereOnNextWrite = true;
+        interfering.InterferingWrites = 1;
 
         var replies = await runner.SendAsync(new Click("melden.acuteDanger", FlowTexts.No));
 
-        Assert.Equal(GuidanceTexts.TurnFailed, (string?)replies[^1]["text"]);
-        var item = await interfering.ReadAsync(interfering.LastKey!, CancellationToken.None);
-        Assert.Equal(InterferingStorage.OtherInstanceValue, item!.Value);
+        Assert.Equal(["melden.steps"], replies.Select(r => r.CardId()));
+        Assert.Equal(1, interfering.Interfered);
     }
 
-    private MemoryStorage Storage() => (MemoryStorage)_factory.Services.GetRequiredService<IStorage>();
+    [Fact]
+    public async Task Conversation_ConcurrentWriteOnEveryAttempt_IsNotOverwrittenAndUserIsAskedToTryAgain()
+    {
+        var interfering = new InterferingStorage(new MemoryStorage(TimeProvider.System));
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(interfering);
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-conflict-always");
+        await runner.SendAsync(new Say("melden"));
+        var before = await interfering.ReadAsync(interfering.LastKey!, CancellationToken.None);
+        interfering.InterferingWrites = int.MaxValue;
+
+        var replies = await runner.SendAsync(new Click("melden.acuteDanger", FlowTexts.No));
+
+        Assert.Equal(GuidanceTexts.TurnConflict, (string?)Assert.Single(replies)["text"]);
+        Assert.Equal(3, interfering.Interfered);
+        var after = await interfering.ReadAsync(interfering.LastKey!, CancellationToken.None);
+        Assert.Equal(before!.Value, after!.Value);
+        Assert.NotEqual(before.ETag, after.ETag);
+    }
+
+    // The provider's own store: IStorage itself is the encrypting decorator, unless a test replaced it.
+    private MemoryStorage Storage() =>
+        _factory.Services.GetRequiredService<IStorage>() as MemoryStorage
+        ?? (MemoryStorage)_factory.Services.GetRequiredKeyedService<IStorage>(StorageServiceCollectionExtensions.ProviderStoreKey);
 
     private async Task RewriteStoredStateAsync(Func<JsonObject, JsonObject> rewrite)
     {
-        var storage = Storage();
-        var key = Assert.Single(storage.Keys);
+        var key = Assert.Single(Storage().Keys);
+        var storage = _factory.Services.GetRequiredService<IStorage>();
         var item = (await storage.ReadAsync(key, CancellationToken.None))!;
         var json = JsonNode.Parse(item.Value)!.AsObject();
         var rewritten = rewrite(json);
         await storage.WriteAsync(key, rewritten.ToJsonString(), item.ETag, TimeSpan.FromHours(1), CancellationToken.None);
     }
 
-    /// <summary>A store where "another instance" writes the same item just before this instance's write.</summary>
+    /// <summary>
+    /// A store where "another instance" rewrites the item (same content, new ETag) just before this instance's
+    /// write, for the next <see cref="InterferingWrites"/> writes: each such write then conflicts.
+    /// </summary>
     private sealed class InterferingStorage(IStorage inner) : IStorage
     {
-        public const string OtherInstanceValue = """{"schemaVersion":1,"dialogs":{"dialogStack":[]},"writtenBy":"other instance"}""";
+        private int _interferingWrites;
+        private int _interfered;
 
-        public bool InterfereOnNextWrite { get; set; }
+        public int InterferingWrites
+        {
+            get => Volatile.Read(ref _interferingWrites);
+            set => Volatile.Write(ref _interferingWrites, value);
+        }
+
+        public int Interfered => Volatile.Read(ref _interfered);
 
         public string? LastKey { get; private set; }
 
@@ -126,15 +157,18 @@ public sealed class FlowConversationTests : IDisposable
         public async Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken)
         {
             LastKey = key;
-            if (InterfereOnNextWrite)
+            if (InterferingWrites > 0 && await inner.ReadAsync(key, cancellationToken) is { } current)
             {
-                InterfereOnNextWrite = false;
-                await inner.WriteAsync(key, OtherInstanceValue, eTag, timeToLive, cancellationToken);
+                InterferingWrites--;
+                Interlocked.Increment(ref _interfered);
+                await inner.WriteAsync(key, current.Value, current.ETag, timeToLive, cancellationToken);
             }
 
             return await inner.WriteAsync(key, value, eTag, timeToLive, cancellationToken);
         }
 
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) => inner.DeleteAsync(key, eTag, cancellationToken);
     }
 }

@@ -22,6 +22,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         // Typing indicators and timeouts far beyond the test clock's horizon never fire.
         ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
+        ["Storage:ReadinessTimeout"] = "01:00:00",
     };
 
     public StubHttpHandler Connector { get; set; } =
@@ -34,6 +35,15 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public ImmediateTimeProvider Time { get; } = new(TimeSpan.FromMinutes(30));
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>Keeps state in <paramref name="container"/> of the Azure Blob Storage (Azurite) at <paramref name="connectionString"/>.</summary>
+    public BotApplicationFactory UseAzureBlob(string connectionString, string container)
+    {
+        Settings["Storage:Provider"] = "AzureBlob";
+        Settings["Storage:ConnectionString"] = connectionString;
+        Settings["Storage:Container"] = container;
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
