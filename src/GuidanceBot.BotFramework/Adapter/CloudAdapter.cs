@@ -22,7 +22,9 @@ namespace GuidanceBot.BotFramework.Adapter;
 /// that retries: flows and handlers only load, change and save. Because the context holds every reply back
 /// until the bot has returned, a lost attempt's replies are dropped unseen; typing indicators are sent at
 /// once and may repeat; an invoke response is the last attempt's. After the last conflict the user gets the
-/// product's "try again", and the newer state stays as the other turn wrote it.
+/// product's "try again", and the newer state stays as the other turn wrote it. The re-run is exact for a
+/// turn that saves one state document, as the product's turns do (conversation state); a turn that saved
+/// one document and then lost on a second would re-run on top of its own first save.
 /// </para>
 /// </summary>
 public sealed partial class CloudAdapter
