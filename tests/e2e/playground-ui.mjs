@@ -40,16 +40,21 @@ try {
   await compose.click();
   await page.keyboard.type(args.text);
   await page.keyboard.press('Enter');
-  const bubble = `//span[normalize-space(.)=${xpathLiteral(args.text)}][not(ancestor::*[${cardClass}])]`;
-  await page.locator(`xpath=(${bubble})[last()]`).waitFor({ state: 'visible' });
+  // The user's bubble: the first span with the text after the installation's card, outside any card and
+  // outside the compose box (which may still hold the text for a moment after Enter).
+  const bubble = `(//*[${cardClass}])[1]/following::span[normalize-space(.)=${xpathLiteral(args.text)}]`
+    + `[not(ancestor::*[${cardClass}])][not(ancestor::*[@contenteditable])][1]`;
+  await page.locator(`xpath=${bubble}`).waitFor({ state: 'visible' });
   mark('sent');
 
   result.step = 'reply';
-  const card = page.locator(`xpath=(${bubble})[last()]/following::*[${cardClass}][1]`);
+  const card = page.locator(`xpath=${bubble}/following::*[${cardClass}][1]`);
   await card.waitFor({ state: 'visible' });
   const heading = card.locator('.ac-textBlock', { hasText: args.heading }).first();
   await heading.waitFor({ state: 'visible' });
-  await card.scrollIntoViewIfNeeded();
+  // Not scrollIntoViewIfNeeded: it waits for the element to be "stable", which the chat's animations
+  // (their worklet is blocked with the CDN) can keep from happening.
+  await card.evaluate((element) => element.scrollIntoView({ block: 'end' }));
   mark('rendered');
 
   result.step = 'inspect';
@@ -57,7 +62,8 @@ try {
   result.headingText = (await heading.innerText()).trim();
   result.containers = await card.locator('.ac-container').count();
   result.textBlocks = await card.locator('.ac-textBlock').count();
-  result.buttons = await card.locator('.ac-pushButton').allInnerTexts();
+  // The playground renders card actions as Fluent UI buttons, not the renderer's .ac-pushButton.
+  result.buttons = (await card.getByRole('button').allInnerTexts()).map((t) => t.trim());
   result.cardsAfterReply = await page.locator('.ac-adaptiveCard').count();
   result.ok = true;
   result.step = 'done';
