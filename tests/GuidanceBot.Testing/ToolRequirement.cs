@@ -61,7 +61,7 @@ public static class ToolRequirement
             Assert.Fail($"CI=true and {problem}: {InstallHint}. On CI a missing tool fails the test instead of skipping it.");
         }
 
-        Skip.If(found is null, $"Skipped: {problem}; {InstallHint} to run this test.");
+        Skip.If(found is null, $"{problem}; {InstallHint} to run this test.");
         return found;
     }
 
