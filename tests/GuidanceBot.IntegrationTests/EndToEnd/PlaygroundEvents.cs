@@ -35,9 +35,10 @@ public sealed record ChatMessage(string Action, string? ConversationId, string? 
 
 /// <summary>
 /// An event of the playground's log stream (<c>/_ws/log/stream</c>): one HTTP exchange between the playground and
-/// the bot, with the full raw Activity. The bot is called "User Application" there.
+/// the bot, with the full raw Activity (the bot is called "User Application" there), or a line of text such as
+/// "Cannot connect to your app…", which is the only trace of a bot that is down.
 /// </summary>
-public sealed record ExchangeLog(string From, string To, string ActivityName, JsonObject Activity, int? StatusCode)
+public sealed record ExchangeLog(string From, string To, string ActivityName, JsonObject Activity, int? StatusCode, string? DisplayText)
 {
     public const string BotName = "User Application";
 
@@ -69,13 +70,15 @@ public sealed record ExchangeLog(string From, string To, string ActivityName, Js
         return new ExchangeLog(
             (string?)log?["from"] ?? "?",
             (string?)log?["to"] ?? "?",
-            (string?)log?["activityName"] ?? (string?)e["logAction"] ?? "?",
+            (string?)log?["activityName"] ?? (string?)log?["type"] ?? "?",
             log?["request"]?["body"] as JsonObject ?? [],
-            (int?)log?["response"]?["statusCode"]);
+            (int?)log?["response"]?["statusCode"],
+            (string?)log?["displayText"]);
     }
 
-    public override string ToString() =>
-        $"{From} -> {To}: {ActivityName} {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"
+    public override string ToString() => From == "?"
+        ? $"{ActivityName}: {DisplayText}"
+        : $"{From} -> {To}: {ActivityName} {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"
         + (CardId is null ? string.Empty : $" card '{CardId}'")
         + (Text is null ? string.Empty : $" text '{Text}'");
 }
