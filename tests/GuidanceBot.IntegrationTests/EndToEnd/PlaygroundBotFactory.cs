@@ -1,6 +1,7 @@
 using GuidanceBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.IntegrationTests.EndToEnd;
@@ -40,9 +41,13 @@ public sealed class PlaygroundBotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
-        // Anonymous mode even when a developer's environment has an app id: the playground sends no token.
-        builder.UseSetting("MicrosoftAppId", string.Empty);
+        // Added last, so it wins over appsettings.json and environment variables: anonymous mode even when a
+        // developer's environment has an app id (the playground sends no token).
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["MicrosoftAppId"] = string.Empty,
+        }));
         // Only into the captured log: shown when a test fails, instead of console noise on every run.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
     }
