@@ -7,8 +7,9 @@ namespace GuidanceBot.Testing;
 /// The one rule for tests that need Azurite (a local Azure Blob Storage): its connection string comes
 /// from <see cref="EnvironmentVariable"/>, which <c>.ci/run</c> sets after starting it (locally:
 /// <c>bash .ci/azurite start FOLDER</c> prints one). Without it, or when nothing answers there, the test
-/// is skipped with the reason — unless the <c>CI</c> environment variable is set: then it fails, so a
-/// CI run can never pass by skipping the scale-out tests. Call it first in a <c>[SkippableFact]</c>.
+/// is skipped with the reason — unless <see cref="ToolRequirement.IsCi"/>: then it fails, so a CI run can
+/// never pass by skipping the scale-out tests (the same rule as for the other tools). Call it first in a
+/// <c>[SkippableFact]</c>.
 /// </summary>
 public static class Azurite
 {
@@ -26,9 +27,9 @@ public static class Azurite
             return connectionString!;
         }
 
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        if (ToolRequirement.IsCi)
         {
-            throw new InvalidOperationException($"{problem} CI must run the Azurite tests: .ci/run starts it.");
+            Assert.Fail($"CI=true and {problem} CI must run the Azurite tests: .ci/run starts it.");
         }
 
         Skip.If(true, $"{problem} Start it with `bash .ci/azurite start FOLDER` and export the printed connection string as {EnvironmentVariable}.");
