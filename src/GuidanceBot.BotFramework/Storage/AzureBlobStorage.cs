@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -274,6 +275,11 @@ public sealed class AzureBlobStorage : IStorage
         catch (AggregateException ex)
         {
             // The client's retry policy gave up: one inner exception per attempt.
+            throw new StorageUnavailableException("Azure Blob Storage could not be reached.", ex);
+        }
+        catch (Exception ex) when (ex is SocketException or HttpRequestException or IOException)
+        {
+            // A connection reset right after connecting can surface as a bare SocketException, past the client's retries.
             throw new StorageUnavailableException("Azure Blob Storage could not be reached.", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Xml.Linq;
 using Azure;
 using Azure.Storage.Blobs;
@@ -87,7 +88,7 @@ internal sealed class BlobXmlRepository : IXmlRepository
         {
             throw new StorageUnavailableException($"The key ring blob could not be read or written ({ex.Status}).", ex);
         }
-        catch (AggregateException ex)
+        catch (Exception ex) when (ex is AggregateException or SocketException or HttpRequestException or IOException)
         {
             throw new StorageUnavailableException("The key ring blob could not be reached.", ex);
         }
