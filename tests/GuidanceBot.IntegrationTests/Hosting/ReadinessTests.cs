@@ -35,15 +35,15 @@ public sealed class ReadinessTests : IDisposable
     [Fact]
     public async Task Readyz_SqliteFolderCannotBeCreated_IsNotReady()
     {
-        var blocker = Path.Combine(Path.GetTempPath(), "guidancebot-blocker-" + Guid.NewGuid().ToString("N"));
-        await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
+        Directory.CreateDirectory(_dataFolder);
+        var blocker = Path.Combine(_dataFolder, "a-file-where-a-folder-should-be");
+        await File.WriteAllTextAsync(blocker, string.Empty);
         using var factory = new BotApplicationFactory();
         factory.Settings["Storage:Provider"] = "Sqlite";
         factory.Settings["Storage:Path"] = Path.Combine(blocker, "data");
 
         var response = await factory.CreateClient().GetAsync("/readyz");
 
-        File.Delete(blocker);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 }
