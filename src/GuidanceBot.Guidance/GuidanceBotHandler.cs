@@ -1,4 +1,5 @@
 using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Dialogs.Prompts;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Flows;
@@ -25,7 +26,8 @@ public sealed class GuidanceBotHandler : ActivityHandler
         if (activity.IsGroupConversation())
         {
             // Teams only delivers mentioned messages in groups, but other channels (and tests) may not filter.
-            if (!activity.MentionsRecipient())
+            // A card submit carries no mention (PROTOCOL.md §4.5) but is meant for the bot: it comes from its card.
+            if (!activity.MentionsRecipient() && !PromptSubmit.IsCardSubmit(activity))
             {
                 return;
             }

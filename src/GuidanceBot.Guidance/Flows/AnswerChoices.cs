@@ -1,5 +1,4 @@
 using GuidanceBot.BotFramework.Dialogs.Prompts;
-using GuidanceBot.Guidance.Flows.Signaleren;
 
 namespace GuidanceBot.Guidance.Flows;
 

@@ -265,7 +265,7 @@ public abstract class StorageContractTests
     }
 
     [SkippableFact]
-    public async Task Keys_AreIndependent()
+    public async Task Write_DifferentKeys_AreIndependent()
     {
         var storage = CreateStorage();
         await storage.WriteAsync("conversation/a", "a", null, Ttl, CancellationToken.None);

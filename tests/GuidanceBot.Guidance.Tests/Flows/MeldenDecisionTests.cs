@@ -1,5 +1,5 @@
+using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
-using GuidanceBot.Guidance.Flows.Signaleren;
 
 namespace GuidanceBot.Guidance.Tests.Flows;
 

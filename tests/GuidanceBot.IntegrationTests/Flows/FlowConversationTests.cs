@@ -32,6 +32,23 @@ public sealed class FlowConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversation_GroupChatCardSubmitWithoutMention_ContinuesTheFlow()
+    {
+        var client = _factory.CreateClient();
+        var start = await (await client.PostActivityAsync(
+            TestActivities.Message("melden", "conv-group", expectReplies: true).InGroupChat(mentionBot: true))).ReadRepliesAsync();
+        var data = start[0].Card()!["actions"]![1]!["data"]!.DeepClone().AsObject();
+        var submit = TestActivities.Submit(data, "conv-group");
+        submit["conversation"]!["conversationType"] = "groupChat";
+        submit["conversation"]!["isGroup"] = true;
+
+        var replies = await (await client.PostActivityAsync(submit)).ReadRepliesAsync();
+
+        Assert.Equal("melden.acuteDanger", start[0].CardId());
+        Assert.Equal("melden.steps", Assert.Single(replies).CardId());
+    }
+
+    [Fact]
     public async Task Conversation_StoredDocumentOfOtherSchemaVersion_EndsPolitelyWithMenu()
     {
         var runner = new ScriptRunner(_factory.CreateClient(), "conv-old-document");

@@ -1,5 +1,3 @@
-using GuidanceBot.Guidance.Flows.Signaleren;
-
 namespace GuidanceBot.Guidance.Flows.Melden;
 
 /// <summary>What the afwegingskader leads to.</summary>

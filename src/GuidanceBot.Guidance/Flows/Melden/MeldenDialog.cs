@@ -1,7 +1,6 @@
 using GuidanceBot.BotFramework.Dialogs;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
 using GuidanceBot.Cards.Model;
-using GuidanceBot.Guidance.Flows.Signaleren;
 
 namespace GuidanceBot.Guidance.Flows.Melden;
 

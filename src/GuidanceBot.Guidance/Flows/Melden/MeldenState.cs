@@ -1,5 +1,4 @@
 using GuidanceBot.BotFramework.State;
-using GuidanceBot.Guidance.Flows.Signaleren;
 
 namespace GuidanceBot.Guidance.Flows.Melden;
 

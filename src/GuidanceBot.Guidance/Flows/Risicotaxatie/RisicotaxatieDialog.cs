@@ -90,7 +90,6 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken)
     {
         step.State.ProtectiveFactors = Ticked(step.Result<FormSubmission>(), RiskItems.ProtectiveFactors);
-        step.State.Answered = true;
         var card = RisicotaxatieSummaryCard.Build(step.State, RiskAssessment.From(step.State), _citations.For(RisicotaxatieSources.Summary));
         await step.Context.SendActivityAsync(CardMessage.From(card), cancellationToken);
         await step.Context.SendActivityAsync(CardMessage.From(NextStepsCard.Build(FlowCatalog.Melden, FlowCatalog.Signaleren)), cancellationToken);

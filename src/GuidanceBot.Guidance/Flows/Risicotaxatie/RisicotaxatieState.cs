@@ -21,7 +21,4 @@ public sealed class RisicotaxatieState : IVersionedState
 
     /// <summary>Ids from <see cref="RiskItems.ProtectiveFactors"/>.</summary>
     public List<string> ProtectiveFactors { get; set; } = [];
-
-    /// <summary>Set once the protective-factor card was answered (the last question).</summary>
-    public bool Answered { get; set; }
 }

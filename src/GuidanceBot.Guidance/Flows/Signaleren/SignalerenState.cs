@@ -15,11 +15,3 @@ public sealed class SignalerenState : IVersionedState
     /// <summary>Whether the young person has (possibly) an LVB; null until asked.</summary>
     public Answer? Lvb { get; set; }
 }
-
-/// <summary>A yes / no / don't know answer.</summary>
-public enum Answer
-{
-    Ja,
-    Nee,
-    WeetNiet,
-}
