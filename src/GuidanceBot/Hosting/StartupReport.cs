@@ -1,13 +1,17 @@
 using GuidanceBot.BotFramework.Auth;
+using GuidanceBot.BotFramework.Storage;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Hosting;
 
 /// <summary>
 /// Says at start-up how the bot authenticates, and warns loudly about the local anonymous mode, which
-/// must never reach production. Credential problems are logged one by one before start-up fails.
+/// must never reach production. Credential problems are logged one by one before start-up fails. Also
+/// names the state store: behind a load balancer, one instance left on its own SQLite file would keep
+/// its own copy of every conversation it happens to serve.
 /// </summary>
-internal sealed partial class StartupReport(IOptionsMonitor<BotAuthenticationOptions> options, ILogger<StartupReport> logger)
+internal sealed partial class StartupReport(
+    IOptionsMonitor<BotAuthenticationOptions> options, IOptions<StorageOptions> storage, ILogger<StartupReport> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +26,14 @@ internal sealed partial class StartupReport(IOptionsMonitor<BotAuthenticationOpt
             LogAuthenticated(logger, auth.EffectiveAppType);
         }
 
+        var store = storage.Value;
+        var location = store.Provider switch
+        {
+            StorageProvider.AzureBlob => "container " + store.Container,
+            StorageProvider.Sqlite => "folder " + store.Path,
+            _ => "process memory, not shared",
+        };
+        LogStateStore(logger, store.Provider, location);
         return Task.CompletedTask;
     }
 
@@ -33,4 +45,7 @@ internal sealed partial class StartupReport(IOptionsMonitor<BotAuthenticationOpt
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Bot Framework authentication enabled ({AppType})")]
     private static partial void LogAuthenticated(ILogger logger, string appType);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "State store: {Provider} ({Location}), encrypted at rest")]
+    private static partial void LogStateStore(ILogger logger, StorageProvider provider, string location);
 }
