@@ -27,7 +27,8 @@ internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet?
 
     /// <summary>
     /// Stems that Snowball Dutch does not join but users mean as one word (measured on the dev set:
-    /// "melden" → meld but "melding" → melding; "signaleren" → signaler but "signalen" → signal).
+    /// "melden" → meld but "melding" → melding; "signaleren" → signaler but "signalen" → signal;
+    /// "meisje" → meisj but "meisjes" → meisjes).
     /// </summary>
     private static readonly StemmerOverrideFilter.StemmerOverrideMap StemOverrides = BuildStemOverrides(
         ("melding", "meld"), ("meldingen", "meld"), ("meldt", "meld"), ("gemeld", "meld"), ("melder", "meld"),
@@ -35,7 +36,7 @@ internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet?
         ("slachtoffers", "slachtoffer"), ("slachtofferschap", "slachtoffer"),
         ("uitbuiting", "uitbuit"), ("uitgebuit", "uitbuit"), ("uitbuiten", "uitbuit"),
         ("registratie", "registr"), ("registreren", "registr"), ("registreert", "registr"), ("geregistreerd", "registr"),
-        ("telefoonnummer", "telefoonnummer"), ("telefoonnummers", "telefoonnummer"));
+        ("meisjes", "meisj"), ("stappen", "stap"), ("bellen", "bel"), ("belt", "bel"));
 
     private readonly SynonymMap? _synonyms = synonyms;
     private readonly CharArraySet? _compoundWords = compoundWords;
