@@ -6,7 +6,10 @@ namespace GuidanceBot.Knowledge.Search;
 
 /// <summary>What the confidence rule saw for the best hit of one query (for calibration and tests).</summary>
 /// <param name="Coverage">Matched weight divided by the question's total weight (0–1).</param>
-/// <param name="MatchedWeight">Sum of the IDF weights of the question positions found in the best hit.</param>
+/// <param name="MatchedWeight">
+/// Sum of the weights of the question positions found in the best hit; a weight is the word's IDF
+/// divided by the IDF of a word no passage has, so 1 means "one very rare word matched" in any corpus size.
+/// </param>
 /// <param name="TopScore">The raw BM25 score of the best hit.</param>
 internal sealed record Confidence(double Coverage, double MatchedWeight, double TopScore)
 {
@@ -68,7 +71,7 @@ internal static class PassageSearcher
                 }
             }
 
-            group.Weight = known.Count == 0 ? Idf(0, documentCount) : known.Max(t => Idf(t.Df, documentCount));
+            group.Weight = known.Count == 0 ? 1 : known.Max(t => Idf(t.Df, documentCount)) / Idf(0, documentCount);
             group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
         }
 

@@ -10,7 +10,7 @@ internal sealed class QueryGroup
 
     public HashSet<string> FuzzyTerms { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Weight of the group in the confidence rule: the IDF of its rarest known term (unknown: the maximum IDF).</summary>
+    /// <summary>Weight of the group in the confidence rule: the IDF of its rarest known term relative to the IDF of an unknown word (0–1).</summary>
     public double Weight { get; set; }
 }
 

@@ -11,7 +11,7 @@ namespace GuidanceBot.Knowledge.Search;
 /// <param name="PhraseSlop">How far apart the two words of a phrase may be.</param>
 /// <param name="FuzzyWeight">Weight of a typo correction relative to an exact word.</param>
 /// <param name="MinCoverage">Confidence rule: the share of the question's weight (IDF) the best hit must contain.</param>
-/// <param name="MinMatchedWeight">Confidence rule: the IDF mass of question words the best hit must contain.</param>
+/// <param name="MinMatchedWeight">Confidence rule: the relative IDF mass of question words the best hit must contain (1 = one very rare word).</param>
 internal sealed record RankingSettings(
     float TitleBoost,
     float HeadingBoost,
@@ -30,5 +30,5 @@ internal sealed record RankingSettings(
         PhraseSlop: 2,
         FuzzyWeight: 0.7f,
         MinCoverage: 0.4,
-        MinMatchedWeight: 3.0);
+        MinMatchedWeight: 0.5);
 }

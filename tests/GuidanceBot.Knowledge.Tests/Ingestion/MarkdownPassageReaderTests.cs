@@ -28,6 +28,7 @@ public class MarkdownPassageReaderTests
                 "Signalen › Signalen bij het meisje",
                 "Signalen › Signalen in het netwerk",
                 "Waarom jongeren met een LVB kwetsbaar zijn",
+                "Andere woorden",
             ],
             passages.Select(p => p.SectionPath));
     }
