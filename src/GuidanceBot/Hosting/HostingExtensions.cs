@@ -3,6 +3,7 @@ using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.Guidance;
+using GuidanceBot.Knowledge;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -25,7 +26,13 @@ public static class HostingExtensions
         builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"));
         builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
 
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .Bind(configuration.GetSection("Knowledge"))
+            // Relative paths are relative to the content root (the repository root under `dotnet run`).
+            .PostConfigure(o => o.Path = Path.GetFullPath(o.Path, builder.Environment.ContentRootPath));
+
         builder.Services.AddBotFramework();
+        builder.Services.AddKnowledge();
         builder.Services.AddGuidance();
         builder.Services.AddHostedService<StartupReport>();
         return builder;
