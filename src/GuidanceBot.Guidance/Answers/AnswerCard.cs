@@ -22,9 +22,13 @@ public static class AnswerCard
         var others = result.Hits.Skip(1).Take(2).ToList();
         var body = new List<CardElement>
         {
-            Blocks.Heading(best.Passage.Title()) with { Id = Id },
-            Blocks.Note($"{AnswerTexts.FromLabel}: {CardText.Escape(best.Passage.DocumentTitle)}"),
-            Blocks.Note($"{AnswerTexts.QuestionLabel}: {CardText.Escape(question)}"),
+            new RichTextBlock
+            {
+                Id = Id,
+                Inlines = [new TextRun { Text = CardText.Plain(best.Passage.Title()), Size = "Large", Weight = "Bolder" }],
+            },
+            Blocks.Literal(best.Passage.DocumentTitle, AnswerTexts.FromLabel, subtle: true),
+            Blocks.Literal(question, AnswerTexts.QuestionLabel, subtle: true),
             new RichTextBlock { Inlines = Snippets.Highlighted(best.Snippet), Spacing = "Medium" },
         };
 
@@ -54,8 +58,8 @@ public static class AnswerCard
         Spacing = "Small",
         Items =
         [
-            new TextBlock { Text = CardText.Escape(hit.Passage.Title()), Weight = "Bolder", Wrap = true },
-            Blocks.Paragraph(CardText.Escape(Snippets.Lead(hit.Passage.Text, SeeAlsoLeadLength))),
+            new RichTextBlock { Inlines = [new TextRun { Text = CardText.Plain(hit.Passage.Title()), Weight = "Bolder" }] },
+            Blocks.Literal(Snippets.Lead(hit.Passage.Text, SeeAlsoLeadLength)),
         ],
     };
 

@@ -20,7 +20,7 @@ public static class NoAnswerCard
         Body =
         [
             Blocks.Heading(AnswerTexts.NoAnswerTitle) with { Id = Id },
-            Blocks.Note($"{AnswerTexts.QuestionLabel}: {CardText.Escape(question)}"),
+            Blocks.Literal(question, AnswerTexts.QuestionLabel, subtle: true),
             Blocks.Paragraph(AnswerTexts.NoAnswerBody),
             Blocks.Subheading(AnswerTexts.NoAnswerTips),
             Blocks.Bullets([AnswerTexts.NoAnswerRephrase, AnswerTexts.NoAnswerFlows, AnswerTexts.NoAnswerAsk]),

@@ -1,3 +1,4 @@
+using GuidanceBot.Cards;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Knowledge;
 
@@ -14,8 +15,8 @@ internal static class Snippets
         [.. snippet
             .Where(span => span.Text.Length > 0)
             .Select(span => span.IsMatch
-                ? new TextRun { Text = span.Text, Weight = "Bolder", Highlight = true }
-                : new TextRun { Text = span.Text })];
+                ? new TextRun { Text = CardText.Plain(span.Text), Weight = "Bolder", Highlight = true }
+                : new TextRun { Text = CardText.Plain(span.Text) })];
 
     /// <summary>The start of a text, cut at the last sentence end (or word) before <paramref name="maxLength"/>.</summary>
     public static string Lead(string text, int maxLength)

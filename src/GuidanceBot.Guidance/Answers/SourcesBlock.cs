@@ -19,13 +19,13 @@ public static class SourcesBlock
         var urls = new List<string>();
         foreach (var passage in passages.DistinctBy(p => p.Id))
         {
-            items.Add(Blocks.Note(CardText.Escape(Describe(passage))));
+            items.Add(Blocks.Literal(Describe(passage), subtle: true));
             urls.AddRange(passage.SourceUrls);
         }
 
         var links = urls
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null)
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null)
             .OfType<Uri>()
             .Take(MaxLinks)
             .Select(uri => (CardAction)new ActionOpenUrl { Title = $"{AnswerTexts.OpenSource}: {Host(uri)}", Url = uri })
