@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace GuidanceBot.Cli;
 
 /// <summary>
-/// Command-line verbs of the host (<c>ask</c>, <c>eval</c>), run instead of the web host when the
+/// Command-line verbs of the host (<c>ask</c>, <c>eval</c>, <c>package</c>), run instead of the web host when the
 /// first argument names a verb. stdout carries only the result; logs go to stderr.
 /// </summary>
 public static class CliVerbs
@@ -20,6 +20,7 @@ public static class CliVerbs
           GuidanceBot ask [--knowledge PATH] "vraag"     answer one question, with sources
           GuidanceBot ask [--knowledge PATH] --jsonl     one question per stdin line -> one JSON object per stdout line
           GuidanceBot eval [--knowledge PATH] FILE.jsonl hit@1, hit@3, MRR, no-answer precision and recall
+          GuidanceBot package --app-id GUID --bot-id GUID --out FILE.zip   the Teams app package (see: package --help)
         The knowledge folder is --knowledge, else config key Knowledge:Path (appsettings.json or
         environment variable Knowledge__Path), else ./knowledge.
         """;
@@ -33,6 +34,11 @@ public static class CliVerbs
         string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "package")
+        {
+            return await PackageVerb.RunAsync(args[1..], stdout, stderr, workingDirectory, cancellationToken);
+        }
+
         if (args.Length == 0 || args[0] is not ("ask" or "eval"))
         {
             return null;
