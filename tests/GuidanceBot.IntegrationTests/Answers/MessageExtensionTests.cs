@@ -8,7 +8,7 @@ using GuidanceBot.Testing;
 namespace GuidanceBot.IntegrationTests.Answers;
 
 /// <summary><c>composeExtension/query</c> through /api/messages (PROTOCOL.md §4.7).</summary>
-public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
+public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>, IDisposable
 {
     private readonly BotApplicationFactory _factory;
 
@@ -16,6 +16,8 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
     {
         _factory = factory;
     }
+
+    public void Dispose() => _factory.AssertNoSensitiveTextLogged();
 
     [Fact]
     public async Task Query_WithTerm_ReturnsShareableAnswerCardsWithPreviews()

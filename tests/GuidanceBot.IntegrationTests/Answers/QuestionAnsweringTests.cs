@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GuidanceBot.IntegrationTests.Answers;
 
 /// <summary>Questions through /api/messages against the real knowledge/ folder.</summary>
-public sealed class QuestionAnsweringTests : IClassFixture<BotApplicationFactory>
+public sealed class QuestionAnsweringTests : IClassFixture<BotApplicationFactory>, IDisposable
 {
     private readonly BotApplicationFactory _factory;
 
@@ -16,6 +16,8 @@ public sealed class QuestionAnsweringTests : IClassFixture<BotApplicationFactory
     {
         _factory = factory;
     }
+
+    public void Dispose() => _factory.AssertNoSensitiveTextLogged();
 
     [Fact]
     public async Task Question_OnTopic_ReturnsAnswerCardWithSources()
