@@ -101,17 +101,18 @@ public sealed partial class CloudAdapter
     {
         var activity = turnContext.Activity;
         var conversation = LogIds.Hash(activity.Conversation?.Id);
+        var activityType = ActivityTypes.ForLog(activity.Type);
         var started = _time.GetTimestamp();
         using var typing = StartTypingIndicator(turnContext, cancellationToken);
         try
         {
             await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
-            LogTurn(_logger, activity.Type, conversation, elapsed.TotalMilliseconds);
+            LogTurn(_logger, activityType, conversation, elapsed.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogTurnFailed(_logger, activity.Type, conversation, ex.GetType().Name);
+            LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name);
             turnContext.TurnState.Set(new TurnFailure(ex));
             await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
         }
@@ -203,11 +204,11 @@ public sealed partial class CloudAdapter
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms")]
-    private static partial void LogTurn(ILogger logger, string? activityType, string conversation, double elapsedMs);
+    private static partial void LogTurn(ILogger logger, string activityType, string conversation, double elapsedMs);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error,
         Message = "Turn {ActivityType} in conversation {Conversation} failed with {ExceptionType}")]
-    private static partial void LogTurnFailed(ILogger logger, string? activityType, string conversation, string exceptionType);
+    private static partial void LogTurnFailed(ILogger logger, string activityType, string conversation, string exceptionType);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

@@ -57,8 +57,9 @@ public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : Deleg
                 AddStrings(value);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON with broken surrogates: the whole body counts as user text.
             Add(body);
         }
     }
