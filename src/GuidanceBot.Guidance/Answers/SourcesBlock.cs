@@ -28,7 +28,7 @@ public static class SourcesBlock
             .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null)
             .OfType<Uri>()
             .Take(MaxLinks)
-            .Select(uri => (CardAction)new ActionOpenUrl { Title = $"{AnswerTexts.OpenSource}: {Host(uri)}", Url = uri })
+            .Select(uri => (CardAction)new ActionOpenUrl { Title = Host(uri), Tooltip = $"{AnswerTexts.OpenSource}: {uri}", Url = uri })
             .ToList();
         if (links.Count > 0)
         {
