@@ -1,8 +1,10 @@
 using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Dialogs.Prompts;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Answers;
+using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Routing;
 using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.Guidance.Welcome;
@@ -12,9 +14,11 @@ namespace GuidanceBot.Guidance;
 
 /// <summary>
 /// The product's turn routing (STYLE.md §3): invoke → active dialog → command words → question answering.
-/// In group chats and channels it only reacts when @mentioned, and works on the text without the mention.
+/// In group chats and channels it only reacts when @mentioned, works on the text without the mention,
+/// and does not run the guided flows, which collect case details, where many people read along.
 /// </summary>
 public sealed class GuidanceBotHandler(
+    FlowRouter flows,
     QuestionAnswering answering,
     SearchExtension searchExtension,
     AnswerFeedback feedback,
@@ -23,10 +27,12 @@ public sealed class GuidanceBotHandler(
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.IsGroupConversation())
+        var inGroup = activity.IsGroupConversation();
+        if (inGroup)
         {
             // Teams only delivers mentioned messages in groups, but other channels (and tests) may not filter.
-            if (!activity.MentionsRecipient())
+            // A card submit carries no mention (PROTOCOL.md §4.5) but is meant for the bot: it comes from its card.
+            if (!activity.MentionsRecipient() && !PromptSubmit.IsCardSubmit(activity))
             {
                 return;
             }
@@ -34,21 +40,33 @@ public sealed class GuidanceBotHandler(
             activity.RemoveRecipientMention();
         }
 
+        // Feedback comes from answer cards, which may sit above a running flow: it must not reach the flow.
         if (activity.GetValueString(AnswerFeedback.VerbKey) == AnswerFeedback.Verb)
         {
             await RecordFeedbackAsync(turnContext, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        if (inGroup && FlowCatalog.ByCommand(Commands.Normalize(activity.GetValueString(Commands.ValueKey) ?? activity.Text)) is not null)
+        {
+            await turnContext.SendActivityAsync(GuidanceTexts.FlowsOnlyInPersonalChat, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Command words, flow cards and anything said while a flow runs belong to the flows.
+        if (await flows.OnMessageAsync(turnContext, answering.AnswerAsync, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var text = activity.Text?.Trim();
-        var command = Commands.Normalize(activity.GetValueString(Commands.ValueKey) ?? text);
-        if (command.Length == 0 || Commands.HelpWords.Contains(command))
+        if (string.IsNullOrEmpty(text))
         {
             await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await answering.AnswerAsync(turnContext, text ?? command, cancellationToken).ConfigureAwait(false);
+        await answering.AnswerAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMembersAddedAsync(

@@ -1,18 +1,47 @@
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Sharing;
+using GuidanceBot.BotFramework.State;
+using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Guidance.Flows.Melden;
+using GuidanceBot.Guidance.Flows.Risicotaxatie;
+using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Guidance;
 
-/// <summary>Registers the product: the handler, question answering, the message extension, and the turn-error words.</summary>
+/// <summary>Registers the product: the handler, the flows and their state, question answering, the message extension, and the turn-error words.</summary>
 public static class GuidanceServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the handler and the guided flows. The host binds <see cref="StorageOptions"/> (section
+    /// <c>Storage</c>, via <see cref="StorageServiceCollectionExtensions.AddBotStorage"/>) and
+    /// <see cref="BotStateOptions"/> (section <c>State</c>). Summary cards cite passages from
+    /// <see cref="IPassageSearch"/> when the knowledge layer is registered.
+    /// </summary>
     public static IServiceCollection AddGuidance(this IServiceCollection services)
     {
         services.AddSingleton<QuestionAnswering>();
         services.AddSingleton<SearchExtension>();
         services.AddSingleton<AnswerFeedback>();
+        services.AddBotStorage();
+        services.AddOptions<BotStateOptions>()
+            .Validate(o => o.ConversationIdleTimeout > TimeSpan.Zero && o.UserIdleTimeout > TimeSpan.Zero,
+                "State idle timeouts must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new ConversationState<GuidanceConversation>(
+            provider.GetRequiredService<IStorage>(),
+            FlowJsonContext.Default.GuidanceConversation,
+            provider.GetRequiredService<IOptions<BotStateOptions>>()));
+        services.AddSingleton(provider => new FlowCitations(provider.GetService<IPassageSearch>()));
+        services.AddSingleton<SignalerenDialog>();
+        services.AddSingleton<RisicotaxatieDialog>();
+        services.AddSingleton<MeldenDialog>();
+        services.AddSingleton<FlowRouter>();
+
         services.AddSingleton<IBot, GuidanceBotHandler>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorHandler>();
         return services;

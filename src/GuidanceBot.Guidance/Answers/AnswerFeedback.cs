@@ -29,7 +29,7 @@ public sealed partial class AnswerFeedback(ILogger<AnswerFeedback> logger)
     public FeedbackCount CountFor(string passageId) =>
         _counts.TryGetValue(passageId, out var count) ? count : new FeedbackCount(0, 0);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Answer feedback for passage {PassageId}: useful={Useful}")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Answer feedback for passage {PassageId}: useful={Useful}")]
     private static partial void LogFeedback(ILogger logger, string passageId, bool useful);
 }
 

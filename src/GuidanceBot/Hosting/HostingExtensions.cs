@@ -2,6 +2,8 @@ using GuidanceBot.BotFramework;
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
+using GuidanceBot.BotFramework.State;
+using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
 using GuidanceBot.Knowledge;
 using Microsoft.Extensions.Configuration.Json;
@@ -30,6 +32,9 @@ public static class HostingExtensions
             .Bind(configuration.GetSection("Knowledge"))
             // Relative paths are relative to the content root (the repository root under `dotnet run`).
             .PostConfigure(o => o.Path = Path.GetFullPath(o.Path, builder.Environment.ContentRootPath));
+
+        builder.Services.AddBotStorage().Bind(configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddOptions<BotStateOptions>().Bind(configuration.GetSection(BotStateOptions.SectionName));
 
         builder.Services.AddBotFramework();
         builder.Services.AddKnowledge();

@@ -47,6 +47,8 @@ public sealed class PlaygroundBotFactory : WebApplicationFactory<Program>
         {
             ["Knowledge:Path"] = RepoPaths.Knowledge,
             ["MicrosoftAppId"] = string.Empty,
+            // Flow state in memory: an end-to-end run must leave no state file in the checkout.
+            ["Storage:Provider"] = "Memory",
         }));
         // Only into the captured log: shown when a test fails, instead of console noise on every run.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));

@@ -19,6 +19,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Knowledge:Path"] = RepoPaths.Knowledge,
+        // State in memory unless a test points Storage at a SQLite folder of its own.
+        ["Storage:Provider"] = "Memory",
         // Typing indicators and timeouts far beyond the test clock's horizon never fire.
         ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",

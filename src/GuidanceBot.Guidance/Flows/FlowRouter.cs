@@ -1,0 +1,233 @@
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Dialogs;
+using GuidanceBot.BotFramework.Dialogs.Prompts;
+using GuidanceBot.BotFramework.State;
+using GuidanceBot.Guidance.Flows.Melden;
+using GuidanceBot.Guidance.Flows.Risicotaxatie;
+using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Guidance.Routing;
+using GuidanceBot.Guidance.Welcome;
+using Microsoft.Extensions.Logging;
+
+namespace GuidanceBot.Guidance.Flows;
+
+/// <summary>Answers a question typed in a message; the handler's question-answering path.</summary>
+public delegate Task QuestionAnswerer(ITurnContext turnContext, string question, CancellationToken cancellationToken);
+
+/// <summary>
+/// The flow part of a message turn, in one place (STYLE.md §5: stop, help and menu are handled once, not
+/// per flow). Loads the conversation state, then: command words (stop/annuleren, help/menu, signaleren,
+/// risico, melden, verder) → a question typed mid-flow (answered, then the flow asks again) → the active
+/// flow. Stale card clicks, retry limits and state of an older version get a short Dutch explanation.
+/// Saves the state with its ETag at the end; a conflicting save throws (never overwrites).
+/// </summary>
+public sealed partial class FlowRouter
+{
+    private readonly ConversationState<GuidanceConversation> _state;
+    private readonly DialogSet _dialogs;
+    private readonly ILogger<FlowRouter> _logger;
+
+    public FlowRouter(
+        ConversationState<GuidanceConversation> state,
+        SignalerenDialog signaleren,
+        RisicotaxatieDialog risicotaxatie,
+        MeldenDialog melden,
+        ILogger<FlowRouter> logger)
+    {
+        _state = state;
+        _dialogs = new DialogSet().Add(signaleren).Add(risicotaxatie).Add(melden);
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Handles the message if it belongs to the flows (a command word, a card of a flow, or any message
+    /// while a flow runs) and returns true; returns false for everything else, which is the caller's
+    /// (welcome, question answering). <paramref name="answerQuestion"/> answers questions typed mid-flow.
+    /// </summary>
+    public async Task<bool> OnMessageAsync(ITurnContext turnContext, QuestionAnswerer answerQuestion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(answerQuestion);
+        var conversation = await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var handled = await RouteAsync(turnContext, conversation, answerQuestion, cancellationToken).ConfigureAwait(false);
+        await _state.SaveChangesAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return handled;
+    }
+
+    private async Task<bool> RouteAsync(
+        ITurnContext turnContext, GuidanceConversation conversation, QuestionAnswerer answerQuestion, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var dc = _dialogs.CreateContext(turnContext, conversation.Dialogs);
+        var active = FlowCatalog.ByDialogId(dc.ActiveDialog?.Id);
+
+        if (_state.GetLoadStatus(turnContext) == StateLoadStatus.Incompatible)
+        {
+            LogDiscarded(_logger, "document");
+            await SendOutdatedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var command = ReadCommand(turnContext);
+        if (command is not null)
+        {
+            return await OnCommandAsync(dc, active, command, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (active is null)
+        {
+            if (PromptSubmit.ReadNonce(activity) is null)
+            {
+                return false;
+            }
+
+            // A card of a flow that has ended (or a stack that expired): never start anything from it.
+            await turnContext.SendActivityAsync(FlowTexts.CardNoLongerActive, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (!PromptSubmit.IsCardSubmit(activity) && QuestionDetector.IsQuestion(activity.Text))
+        {
+            LogQuestionMidFlow(_logger, active.DialogId);
+            await answerQuestion(turnContext, activity.Text!, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(FlowTexts.ContinueAfterQuestion(active.Name), cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        await ExplainAsync(turnContext, active, result, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> OnCommandAsync(DialogContext dc, FlowInfo? active, string command, CancellationToken cancellationToken)
+    {
+        var turnContext = dc.Context;
+        if (command is Commands.Stop or Commands.Annuleren)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            LogStopped(_logger, active?.DialogId ?? "-");
+            await turnContext.SendActivityAsync(
+                active is null ? FlowTexts.NoFlowRunning : FlowTexts.Stopped(active.Name), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (command == FlowTexts.ContinueCommand)
+        {
+            if (active is null)
+            {
+                await turnContext.SendActivityAsync(FlowTexts.NoFlowRunning, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (Commands.HelpWords.Contains(command))
+        {
+            await turnContext.SendActivityAsync(CardMessage.From(WelcomeCard.Build()), cancellationToken).ConfigureAwait(false);
+            if (active is not null)
+            {
+                await turnContext.SendActivityAsync(FlowTexts.StillRunning(active.Name), cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+
+        var flow = FlowCatalog.ByCommand(command)!;
+        if (active == flow)
+        {
+            await turnContext.SendActivityAsync(FlowTexts.AlreadyRunning(flow.Name), cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (active is not null)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(FlowTexts.Switched(active.Name, flow.Name), cancellationToken).ConfigureAwait(false);
+        }
+
+        LogStarted(_logger, flow.DialogId);
+        await dc.BeginDialogAsync(flow.DialogId, null, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task ExplainAsync(ITurnContext turnContext, FlowInfo active, DialogTurnResult result, CancellationToken cancellationToken)
+    {
+        if (turnContext.TurnState.Get<StaleSubmitNotice>() is not null)
+        {
+            LogStaleSubmit(_logger, active.DialogId);
+            await turnContext.SendActivityAsync(FlowTexts.StaleCard(active.Name), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.StateDiscarded)
+        {
+            LogDiscarded(_logger, active.DialogId);
+            await SendOutdatedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.TryGetResult<FlowResult>(out var ended))
+        {
+            LogEnded(_logger, ended.FlowId, ended.Reason);
+            if (ended.Reason == FlowEndReason.RetryLimitReached)
+            {
+                await turnContext.SendActivityAsync(FlowTexts.RetryLimitReached(active.Name), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var result = await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        if (result.StateDiscarded)
+        {
+            LogDiscarded(_logger, "reprompt");
+            await SendOutdatedAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SendOutdatedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await turnContext.SendActivityAsync(FlowTexts.StateOutdated, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(CardMessage.From(WelcomeCard.Build()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The command of a card button (<c>value.command</c>) or of typed text; null when there is none.</summary>
+    private static string? ReadCommand(ITurnContext turnContext)
+    {
+        var inputs = PromptSubmit.ReadInputs(turnContext.Activity);
+        var word = inputs.TryGetValue(Commands.ValueKey, out var fromCard)
+            ? Commands.Normalize(fromCard)
+            : PromptSubmit.IsCardSubmit(turnContext.Activity) ? null : Commands.Normalize(turnContext.Activity.Text);
+        return word switch
+        {
+            null or "" => null,
+            Commands.Stop or Commands.Annuleren or FlowTexts.ContinueCommand => word,
+            _ when Commands.HelpWords.Contains(word) => word,
+            _ when FlowCatalog.ByCommand(word) is not null => word,
+            _ => null,
+        };
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Flow {Flow} started")]
+    private static partial void LogStarted(ILogger logger, string flow);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Flow {Flow} stopped by the user")]
+    private static partial void LogStopped(ILogger logger, string flow);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Flow {Flow} ended: {Reason}")]
+    private static partial void LogEnded(ILogger logger, string flow, FlowEndReason reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Stale card submit ignored in flow {Flow}")]
+    private static partial void LogStaleSubmit(ILogger logger, string flow);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Stored flow state discarded ({Where}): other schema version or unknown dialog")]
+    private static partial void LogDiscarded(ILogger logger, string where);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Question answered in the middle of flow {Flow}")]
+    private static partial void LogQuestionMidFlow(ILogger logger, string flow);
+}

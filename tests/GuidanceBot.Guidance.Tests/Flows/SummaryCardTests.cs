@@ -1,0 +1,223 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using GuidanceBot.Cards;
+using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Contacts;
+using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Guidance.Flows.Melden;
+using GuidanceBot.Guidance.Flows.Risicotaxatie;
+using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Testing;
+
+namespace GuidanceBot.Guidance.Tests.Flows;
+
+public sealed partial class SummaryCardTests
+{
+    private static readonly FlowCitations Citations = new(new FakePassageSearch());
+
+    // The numbers FACTS.md §m gives; a card may show no other.
+    private static readonly string[] AllowedNumbers =
+    [
+        EmergencyContacts.Alarmnummer, EmergencyContacts.VeiligThuis, ReferralContacts.PolitieGeenSpoed,
+        ReferralContacts.MeldMisdaadAnoniem, ReferralContacts.CoMensha, ReferralContacts.CentrumSeksueelGeweld,
+    ];
+
+    public static TheoryData<string, AdaptiveCard> ShareableCards => new()
+    {
+        { "melden", MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), Citations.For(MeldenSources.Summary)) },
+        { "signaleren", SignalerenSummaryCard.Build(new SignalerenState { Signals = ["gedrag.weglopen", "online.bereikbaar"], Lvb = Answer.Ja }, "Komt laat thuis.", Citations.For(SignalerenSources.Summary)) },
+        { "risicotaxatie", RisicotaxatieSummaryCard.Build(HighRisk(), RiskAssessment.From(HighRisk()), Citations.For(RisicotaxatieSources.Summary)) },
+        { "flow.urgent", UrgentCallCard.Build(Citations.For(UrgentCallCard.Sources)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ShareableCards))]
+    public void Build_SummaryCard_IsValidAndShareable(string name, AdaptiveCard card)
+    {
+        var id = CardAssert.IdOf(card);
+
+        CardAssert.IsShareable(card);
+        Assert.StartsWith(name, id, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShareableCards))]
+    public void Build_SummaryCard_ShowsOnlyPhoneNumbersFromTheFacts(string name, AdaptiveCard card)
+    {
+        var json = CardSerializer.Serialize(card);
+
+        var numbers = PhoneNumber().Matches(json).Select(m => m.Value).Distinct().ToList();
+
+        Assert.All(numbers, n => Assert.Contains(n, AllowedNumbers));
+        Assert.False(string.IsNullOrEmpty(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShareableCards))]
+    public void Build_SummaryCard_StaysWellUnderTheTeamsSizeLimit(string name, AdaptiveCard card)
+    {
+        var bytes = CardSerializer.Utf16Bytes(card);
+
+        Assert.True(bytes < 20 * 1024, $"{name}: {bytes} bytes");
+    }
+
+    [Fact]
+    public void Build_MeldenSummary_HasOneOpenUrlPerCitedPassage()
+    {
+        var card = JsonNode.Parse(CardSerializer.Serialize(
+            MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), Citations.For(MeldenSources.Summary))))!;
+
+        var urls = OpenUrls(card);
+
+        Assert.Equal(MeldenSources.Summary.Count, urls.Count);
+        Assert.Contains(FlowCitations.SourcesHeading, card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MeldenSummary_ShowsDecisionAndNumbersForTheChoices()
+    {
+        var state = FullMelden();
+
+        var json = AllText(MeldenSummaryCard.Build(state, MeldenDecision.From(state.Afwegingen), []));
+
+        Assert.Contains(MeldenTexts.SummaryTitle, json, StringComparison.Ordinal);
+        Assert.Contains(MeldenTexts.DecisionMelden, json, StringComparison.Ordinal);
+        Assert.Contains(EmergencyContacts.VeiligThuis, json, StringComparison.Ordinal);
+        Assert.Contains(ReferralContacts.CoMensha, json, StringComparison.Ordinal);
+        Assert.Contains(ReferralContacts.PolitieGeenSpoed, json, StringComparison.Ordinal);
+        Assert.Contains(EmergencyContacts.Alarmnummer, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WithoutKnowledgeIndex_LeavesSourcesOut()
+    {
+        var sources = new FlowCitations().For(MeldenSources.Summary);
+
+        var json = CardSerializer.Serialize(MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), sources));
+
+        Assert.Empty(sources);
+        Assert.DoesNotContain("Action.OpenUrl", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RisicotaxatieSummary_SaysItIsNotAValidatedInstrument()
+    {
+        var text = AllText(RisicotaxatieSummaryCard.Build(HighRisk(), RiskAssessment.From(HighRisk()), []));
+
+        Assert.Contains(FlowTexts.NotAValidatedInstrument, text, StringComparison.Ordinal);
+        Assert.Contains(RisicotaxatieTexts.High, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_UrgentCard_Puts112First()
+    {
+        var card = UrgentCallCard.Build([]);
+
+        var first = Assert.IsType<Container>(card.Body[0]);
+        var heading = Assert.IsType<TextBlock>(first.Items[0]);
+        Assert.Contains(EmergencyContacts.Alarmnummer, heading.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SignalerenSummary_EscapesTheNote()
+    {
+        var json = CardSerializer.Serialize(SignalerenSummaryCard.Build(new SignalerenState(), "[klik](https://evil.example)", []));
+
+        Assert.DoesNotContain("[klik](https://evil.example)", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SignalerenSummaryWithoutSignals_SaysNoSignalsIsNotNothing()
+    {
+        var json = AllText(SignalerenSummaryCard.Build(new SignalerenState(), null, []));
+
+        Assert.Contains(SignalerenTexts.NothingTicked, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(SignalerenTexts.LvbTipsTitle, json, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every string in the card's JSON, unescaped, one per line.</summary>
+    private static string AllText(AdaptiveCard card)
+    {
+        var values = new List<string>();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValue v when v.TryGetValue<string>(out var text):
+                    values.Add(text);
+                    break;
+            }
+        }
+
+        Walk(JsonNode.Parse(CardSerializer.Serialize(card)));
+        return string.Join("\n", values);
+    }
+
+    private static MeldenState FullMelden() => new()
+    {
+        AcuteDanger = false,
+        MeldcodeStepsDone = ["stap1"],
+        Afwegingen = [Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja],
+        CoMensha = CoMenshaChoice.AanmeldenJongerDan16,
+        Police = PoliceChoice.Melden,
+    };
+
+    private static RisicotaxatieState HighRisk() => new()
+    {
+        RecentSexualViolence = true,
+        ExploitationSignals = [RiskItems.Vermist, RiskItems.Dwang],
+        RiskFactors = ["risico.lvb"],
+        ProtectiveFactors = ["bescherming.netwerk"],
+    };
+
+    private static List<string> OpenUrls(JsonNode node)
+    {
+        var urls = new List<string>();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    if ((string?)o["type"] == "Action.OpenUrl")
+                    {
+                        urls.Add((string)o["url"]!);
+                    }
+
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(node);
+        return urls;
+    }
+
+    // Dutch phone numbers as the cards write them: 112, 0800-2000, 0900-8844, 033 448 11 86.
+    [GeneratedRegex(@"\b(112|0[89]00[- ]?\d{4}|0\d{2} \d{3} \d{2} \d{2})\b")]
+    private static partial Regex PhoneNumber();
+}

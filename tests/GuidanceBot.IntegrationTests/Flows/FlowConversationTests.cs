@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Guidance;
+using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Guidance.Welcome;
+using GuidanceBot.IntegrationTests.Infrastructure;
+using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static GuidanceBot.Testing.ExpectedReply;
+
+namespace GuidanceBot.IntegrationTests.Flows;
+
+/// <summary>The flows end to end through <c>/api/messages</c>, with state in the host's (in-memory) storage.</summary>
+public sealed class FlowConversationTests : IDisposable
+{
+    private readonly BotApplicationFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [MemberData(nameof(FlowScripts.All), MemberType = typeof(FlowScripts))]
+    public async Task Conversation_Script_GetsExpectedRepliesAndLeavesExpectedState(ConversationScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-" + Guid.NewGuid().ToString("N"));
+
+        await runner.RunAsync(script.Turns);
+
+        var stored = Storage().Keys.Count;
+        Assert.Equal(script.Outcome == ScriptOutcome.FlowRunning ? 1 : 0, stored);
+    }
+
+    [Fact]
+    public async Task Conversation_GroupChatCardSubmitWithoutMention_ContinuesTheFlow()
+    {
+        var client = _factory.CreateClient();
+        var start = await (await client.PostActivityAsync(
+            TestActivities.Message("melden", "conv-group", expectReplies: true).InGroupChat(mentionBot: true))).ReadRepliesAsync();
+        var data = start[0].Card()!["actions"]![1]!["data"]!.DeepClone().AsObject();
+        var submit = TestActivities.Submit(data, "conv-group");
+        submit["conversation"]!["conversationType"] = "groupChat";
+        submit["conversation"]!["isGroup"] = true;
+
+        var replies = await (await client.PostActivityAsync(submit)).ReadRepliesAsync();
+
+        Assert.Equal("melden.acuteDanger", start[0].CardId());
+        Assert.Equal("melden.steps", Assert.Single(replies).CardId());
+    }
+
+    [Fact]
+    public async Task Conversation_StoredDocumentOfOtherSchemaVersion_EndsPolitelyWithMenu()
+    {
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-old-document");
+        await runner.SendAsync(new Say("melden"));
+        await RewriteStoredStateAsync(json =>
+        {
+            json["schemaVersion"] = 99;
+            return json;
+        });
+
+        var replies = await runner.SendAsync(new Say("nee"));
+
+        Assert.Equal(FlowTexts.StateOutdated, (string?)replies[0]["text"]);
+        Assert.Equal(WelcomeCard.Id, replies[1].CardId());
+        Assert.Empty(Storage().Keys);
+    }
+
+    [Fact]
+    public async Task Conversation_FlowStateOfOtherSchemaVersion_EndsPolitelyWithMenu()
+    {
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-old-flow");
+        await runner.SendAsync(new Say("melden"));
+        await RewriteStoredStateAsync(json =>
+        {
+            var text = json.ToJsonString().Replace("\"schemaVersion\":1", "\"schemaVersion\":0", StringComparison.Ordinal);
+            var rewritten = JsonNode.Parse(text)!.AsObject();
+            rewritten["schemaVersion"] = GuidanceConversation.CurrentSchemaVersion;
+            return rewritten;
+        });
+
+        var replies = await runner.SendAsync(new Say("nee"));
+
+        Assert.Equal(FlowTexts.StateOutdated, (string?)replies[0]["text"]);
+        Assert.Equal(WelcomeCard.Id, replies[1].CardId());
+        Assert.Empty(Storage().Keys);
+    }
+
+    [Fact]
+    public async Task Conversation_IdleForConfiguredTime_StateIsGoneAndOldCardsAreInactive()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        _factory.Settings["State:ConversationIdleTimeout"] = "02:00:00";
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(new MemoryStorage(clock));
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-idle");
+        await runner.RunAsync([new Say("melden", Card("melden.acuteDanger"))]);
+
+        clock.Advance(TimeSpan.FromHours(2));
+
+        await runner.RunAsync([new Click("melden.acuteDanger", FlowTexts.No, Text(FlowTexts.CardNoLongerActive))]);
+        Assert.Empty(Storage().Keys);
+    }
+
+    [Fact]
+    public async Task Conversation_ConcurrentWriteDuringTurn_IsNotOverwrittenAndUserGetsApology()
+    {
+        var interfering = new InterferingStorage(new MemoryStorage(TimeProvider.System));
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(interfering);
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-conflict");
+        await runner.SendAsync(new Say("melden"));
+        interfering.InterfereOnNextWrite = true;
+
+        var replies = await runner.SendAsync(new Click("melden.acuteDanger", FlowTexts.No));
+
+        Assert.Equal(GuidanceTexts.TurnFailed, (string?)replies[^1]["text"]);
+        var item = await interfering.ReadAsync(interfering.LastKey!, CancellationToken.None);
+        Assert.Equal(InterferingStorage.OtherInstanceValue, item!.Value);
+    }
+
+    private MemoryStorage Storage() => (MemoryStorage)_factory.Services.GetRequiredService<IStorage>();
+
+    private async Task RewriteStoredStateAsync(Func<JsonObject, JsonObject> rewrite)
+    {
+        var storage = Storage();
+        var key = Assert.Single(storage.Keys);
+        var item = (await storage.ReadAsync(key, CancellationToken.None))!;
+        var json = JsonNode.Parse(item.Value)!.AsObject();
+        var rewritten = rewrite(json);
+        await storage.WriteAsync(key, rewritten.ToJsonString(), item.ETag, TimeSpan.FromHours(1), CancellationToken.None);
+    }
+
+    /// <summary>A store where "another instance" writes the same item just before this instance's write.</summary>
+    private sealed class InterferingStorage(IStorage inner) : IStorage
+    {
+        public const string OtherInstanceValue = """{"schemaVersion":1,"dialogs":{"dialogStack":[]},"writtenBy":"other instance"}""";
+
+        public bool InterfereOnNextWrite { get; set; }
+
+        public string? LastKey { get; private set; }
+
+        public Task<StorageItem?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public async Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken)
+        {
+            LastKey = key;
+            if (InterfereOnNextWrite)
+            {
+                InterfereOnNextWrite = false;
+                await inner.WriteAsync(key, OtherInstanceValue, eTag, timeToLive, cancellationToken);
+            }
+
+            return await inner.WriteAsync(key, value, eTag, timeToLive, cancellationToken);
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    }
+}
