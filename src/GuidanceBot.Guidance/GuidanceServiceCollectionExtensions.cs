@@ -1,12 +1,12 @@
 using GuidanceBot.BotFramework.Adapter;
-using GuidanceBot.Guidance.Answers;
-using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.BotFramework.State;
 using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
 using GuidanceBot.Guidance.Flows.Risicotaxatie;
 using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Welcome;
 using GuidanceBot.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace GuidanceBot.IntegrationTests.EndToEnd;
