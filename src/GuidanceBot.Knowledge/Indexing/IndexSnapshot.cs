@@ -96,14 +96,33 @@ internal sealed class IndexSnapshot
         return new IndexSnapshot(passages, DirectoryReader.Open(directory), indexAnalyzer, queryAnalyzer, generation);
     }
 
-    /// <summary>Parses Solr-format synonyms (lower-case, comma-separated equivalents, # comments), expanded both ways.</summary>
+    /// <summary>
+    /// Parses Solr-format synonyms (lower-case, comma-separated equivalents, # comments), expanded
+    /// both ways. An entry that is a single stop word is left out: "om" (Openbaar Ministerie) is far
+    /// more often the Dutch word "om", and expanding it put OM passages into unrelated answers.
+    /// </summary>
     public static SynonymMap ParseSynonyms(string text)
     {
         using var analyzer = DutchKnowledgeAnalyzer.SurfaceAnalyzer();
         var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
-        using var reader = new StringReader(text);
+        using var reader = new StringReader(WithoutStopWordEntries(text));
         parser.Parse(reader);
         return parser.Build();
+    }
+
+    private static string WithoutStopWordEntries(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line =>
+        {
+            if (line.TrimStart().StartsWith('#') || line.Contains("=>", StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            var entries = line.Split(',').Select(e => e.Trim()).Where(e => e.Length > 0 && !DutchKnowledgeAnalyzer.StopWords.Contains(e)).ToList();
+            return entries.Count > 1 ? string.Join(", ", entries) : string.Empty;
+        });
+        return string.Join('\n', lines);
     }
 
     /// <summary>The surface words of the corpus that a compound may be split into.</summary>
