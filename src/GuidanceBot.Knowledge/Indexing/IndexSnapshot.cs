@@ -1,4 +1,5 @@
 using GuidanceBot.Knowledge.Analysis;
+using GuidanceBot.Knowledge.Search;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -30,12 +31,17 @@ internal sealed class IndexSnapshot
     {
         Passages = passages;
         Reader = reader;
-        Searcher = new IndexSearcher(reader) { Similarity = Similarity };
+        // One segment after ForceMerge(1): searching the leaf directly skips the per-query Multi* wrappers.
+        Searcher = new IndexSearcher(reader.Leaves.Count == 1 ? reader.Leaves[0].AtomicReader : reader) { Similarity = Similarity };
         IndexAnalyzer = indexAnalyzer;
         QueryAnalyzer = queryAnalyzer;
         Generation = generation;
         _byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        Vocabulary = Vocabulary.Build(reader, SearchFields);
     }
+
+    /// <summary>The indexed terms, for typo correction.</summary>
+    public Vocabulary Vocabulary { get; }
 
     /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75); set on writer and searcher alike.</summary>
     public static Similarity Similarity { get; } = new BM25Similarity();

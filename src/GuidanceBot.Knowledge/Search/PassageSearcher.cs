@@ -68,15 +68,15 @@ internal static class PassageSearcher
         var unknownIdf = Idf(0, reader.NumDocs);
         foreach (var group in groups)
         {
-            var known = group.Terms.Select(t => (Term: t, Df: DocFreq(reader, t))).Where(t => t.Df > 0).ToList();
+            var known = group.Terms.Select(t => (Term: t, Df: DocFreq(snapshot, t))).Where(t => t.Df > 0).ToList();
             var original = group.Original ?? group.Terms[0];
             if (known.Count == 0 && original.Length >= MinFuzzyLength)
             {
-                foreach (var correction in Corrections(reader, original))
+                foreach (var correction in snapshot.Vocabulary.Corrections(original, original.Length >= 8 ? 2 : 1, MaxFuzzyExpansions))
                 {
                     group.Terms.Add(correction);
                     group.FuzzyTerms.Add(correction);
-                    known.Add((correction, DocFreq(reader, correction)));
+                    known.Add((correction, DocFreq(snapshot, correction)));
                 }
             }
 
@@ -88,7 +88,7 @@ internal static class PassageSearcher
             group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
         }
 
-        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), reader, settings);
+        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), snapshot, settings);
         if (booleanQuery.Clauses.Count == 0)
         {
             return ([], Confidence.None);
@@ -100,7 +100,7 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var confidence = ConfidenceOf(reader, topDocs.ScoreDocs[0], groups, settings);
+        var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
         var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
         var hits = topDocs.ScoreDocs
             .Select(d => snapshot.PassageOf(d.Doc) is var passage
@@ -111,7 +111,7 @@ internal static class PassageSearcher
         return (hits, confidence);
     }
 
-    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexReader reader, RankingSettings settings)
+    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexSnapshot snapshot, RankingSettings settings)
     {
         var query = new BooleanQuery(disableCoord: true);
         (string Field, float Boost)[] fields =
@@ -127,7 +127,7 @@ internal static class PassageSearcher
             {
                 // One concept, one score: synonyms and corrections of a word compete (max) instead of adding up.
                 var alternatives = new DisjunctionMaxQuery(0.1f);
-                foreach (var term in group.Terms)
+                foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
                 {
                     alternatives.Add(new TermQuery(new Term(field, term))
                     {
@@ -135,22 +135,28 @@ internal static class PassageSearcher
                     });
                 }
 
-                perField.Add(alternatives, Occur.SHOULD);
+                if (alternatives.Disjuncts.Count > 0)
+                {
+                    perField.Add(alternatives, Occur.SHOULD);
+                }
             }
 
-            query.Add(perField, Occur.SHOULD);
+            if (perField.Clauses.Count > 0)
+            {
+                query.Add(perField, Occur.SHOULD);
+            }
         }
 
         if (settings.PhraseBoost > 0)
         {
             for (var i = 0; i + 1 < originals.Count; i++)
             {
-                if (originals[i] == originals[i + 1] || DocFreq(reader, originals[i]) == 0 || DocFreq(reader, originals[i + 1]) == 0)
+                if (originals[i] == originals[i + 1] || DocFreq(snapshot, originals[i]) == 0 || DocFreq(snapshot, originals[i + 1]) == 0)
                 {
                     continue;
                 }
 
-                foreach (var field in new[] { IndexSnapshot.HeadingsField, IndexSnapshot.BodyField })
+                foreach (var field in PhraseFields.Where(f => snapshot.Vocabulary.HasTerm(f, originals[i]) && snapshot.Vocabulary.HasTerm(f, originals[i + 1])))
                 {
                     var phrase = new PhraseQuery { Slop = settings.PhraseSlop, Boost = settings.PhraseBoost };
                     phrase.Add(new Term(field, originals[i]));
@@ -163,7 +169,7 @@ internal static class PassageSearcher
         return query;
     }
 
-    private static Confidence ConfidenceOf(IndexReader reader, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
+    private static Confidence ConfidenceOf(IndexReader reader, Vocabulary vocabulary, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
     {
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(top.Doc, leaves)];
@@ -179,14 +185,16 @@ internal static class PassageSearcher
             foreach (var term in group.Terms)
             {
                 var factor = group.FuzzyTerms.Contains(term) ? settings.FuzzyWeight : 1.0;
-                if (Contains(leaf.AtomicReader, localDoc, term, IndexSnapshot.SearchFields))
+                foreach (var field in IndexSnapshot.SearchFields)
                 {
-                    best = Math.Max(best, factor);
-                }
-
-                if (Contains(leaf.AtomicReader, localDoc, term, HeadingFields))
-                {
-                    bestHeading = Math.Max(bestHeading, factor);
+                    if (vocabulary.HasTerm(field, term) && Contains(leaf.AtomicReader, localDoc, field, term))
+                    {
+                        best = Math.Max(best, factor);
+                        if (field != IndexSnapshot.BodyField)
+                        {
+                            bestHeading = Math.Max(bestHeading, factor);
+                        }
+                    }
                 }
             }
 
@@ -197,54 +205,17 @@ internal static class PassageSearcher
         return new Confidence(total == 0 ? 0 : matched / total, matched, top.Score, inHeadings);
     }
 
-    private static readonly string[] HeadingFields = [IndexSnapshot.TitleField, IndexSnapshot.HeadingsField];
+    private static readonly string[] PhraseFields = [IndexSnapshot.HeadingsField, IndexSnapshot.BodyField];
 
-    private static bool Contains(AtomicReader reader, int doc, string term, string[] fields)
+    private static bool Contains(AtomicReader reader, int doc, string field, string term)
     {
-        foreach (var field in fields)
-        {
-            var docs = reader.GetTermDocsEnum(new Term(field, term));
-            if (docs is not null && docs.Advance(doc) == doc)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var docs = reader.GetTermDocsEnum(new Term(field, term));
+        return docs is not null && docs.Advance(doc) == doc;
     }
 
-    private static int DocFreq(IndexReader reader, string term)
-    {
-        var max = 0;
-        foreach (var field in IndexSnapshot.SearchFields)
-        {
-            max = Math.Max(max, reader.DocFreq(new Term(field, term)));
-        }
-
-        return max;
-    }
+    private static int DocFreq(IndexSnapshot snapshot, string term) => snapshot.Vocabulary.DocFreq(term);
 
     /// <summary>BM25's IDF: rare words weigh more; a word the index does not have weighs most.</summary>
     private static double Idf(int docFreq, int documentCount) =>
         Math.Log(1 + ((documentCount - docFreq + 0.5) / (docFreq + 0.5)));
-
-    /// <summary>Index terms within one or two edits (longer words allow two) of a word the index does not know.</summary>
-    private static IEnumerable<string> Corrections(IndexReader reader, string term)
-    {
-        var maxEdits = term.Length >= 8 ? 2 : 1;
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in IndexSnapshot.SearchFields)
-        {
-            var fuzzy = new FuzzyQuery(new Term(field, term), maxEdits, prefixLength: 1);
-            var rewritten = fuzzy.Rewrite(reader);
-            var terms = new HashSet<Term>();
-            rewritten.ExtractTerms(terms);
-            foreach (var t in terms)
-            {
-                found[t.Text] = Math.Max(found.GetValueOrDefault(t.Text), reader.DocFreq(t));
-            }
-        }
-
-        return found.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(MaxFuzzyExpansions).Select(f => f.Key);
-    }
 }
