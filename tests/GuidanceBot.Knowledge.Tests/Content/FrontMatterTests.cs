@@ -12,8 +12,8 @@ public sealed partial class FrontMatterTests
     public void KnowledgeFolder_MarkdownFiles_AreReadmeOrNumberedDocuments()
     {
         var strays = KnowledgeCorpus.AllMarkdownFiles()
-            .Select(Path.GetFileName)
-            .Where(n => n != "README.md" && !KnowledgeCorpus.IsDocumentFileName(n!))
+            .Select(p => Path.GetFileName(p))
+            .Where(n => n != "README.md" && !KnowledgeCorpus.IsDocumentFileName(n))
             .ToList();
 
         Assert.True(File.Exists(Path.Combine(RepoPaths.Knowledge, "README.md")), "knowledge/README.md is missing");

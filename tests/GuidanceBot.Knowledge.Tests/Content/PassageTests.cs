@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
+
 namespace GuidanceBot.Knowledge.Tests.Content;
 
-public sealed class PassageTests
+public sealed partial class PassageTests
 {
     private const int MinWords = 30;
     private const int MaxWords = 250;
@@ -45,6 +47,11 @@ public sealed class PassageTests
             if (!isContacts && line.TrimStart().StartsWith('|'))
             {
                 problems.Add("table outside the contacts document: " + line);
+            }
+
+            if (OtherListPattern().IsMatch(line) || MarkdownLinkPattern().IsMatch(line))
+            {
+                problems.Add("only '-' bullets and no Markdown links: " + line);
             }
         }
 
@@ -102,4 +109,10 @@ public sealed class PassageTests
 
         Assert.True(offending.Count == 0, $"{fileName}: passages outside {MinWords}–{MaxWords} words: " + string.Join(", ", offending));
     }
+
+    [GeneratedRegex(@"^\s*(\d+[.)]|[*+])\s")]
+    private static partial Regex OtherListPattern();
+
+    [GeneratedRegex(@"\]\(")]
+    private static partial Regex MarkdownLinkPattern();
 }
