@@ -65,10 +65,10 @@ internal sealed class IndexSnapshot
 
     public Passage PassageOf(int docId) => Passages[Searcher.Doc(docId).GetField(OrdinalField).GetInt32Value()!.Value];
 
-    /// <summary>Builds a snapshot; <paramref name="synonyms"/> is the parsed synonyms.txt or null.</summary>
-    public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation)
+    /// <summary>Builds a snapshot; <paramref name="synonyms"/> is the parsed synonyms.txt or null (<paramref name="splitCompounds"/> off only to measure its effect).</summary>
+    public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation, bool splitCompounds = true)
     {
-        var compoundWords = CompoundWords(passages);
+        var compoundWords = splitCompounds ? CompoundWords(passages) : null;
         var indexAnalyzer = new DutchKnowledgeAnalyzer(null, compoundWords);
         var queryAnalyzer = new DutchKnowledgeAnalyzer(synonyms, compoundWords);
 

@@ -36,5 +36,5 @@ internal sealed record RankingSettings(
         MinCoverage: 0.5,
         MinMatchedWeight: 0.1,
         StrongMatchedWeight: 1.2,
-        StrongHeadingWeight: 0.7);
+        StrongHeadingWeight: 0.6);
 }
