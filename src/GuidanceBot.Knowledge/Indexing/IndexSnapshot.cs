@@ -26,6 +26,7 @@ internal sealed class IndexSnapshot
     public static readonly string[] SearchFields = [TitleField, HeadingsField, BodyField];
 
     private readonly Dictionary<string, Passage> _byId;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> _termContexts = new();
 
     private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, long generation)
     {
@@ -63,7 +64,25 @@ internal sealed class IndexSnapshot
 
     public Passage? Get(string id) => _byId.GetValueOrDefault(id);
 
-    public Passage PassageOf(int docId) => Passages[Searcher.Doc(docId).GetField(OrdinalField).GetInt32Value()!.Value];
+    /// <summary>
+    /// A term query whose term lookup is done once per snapshot. Building the term's context seeks the
+    /// terms dictionary, which allocates its own enumerator; questions repeat their words, so caching
+    /// it halves that work. A context is only read by the queries that share it.
+    /// </summary>
+    public TermQuery TermQuery(string field, string text)
+    {
+        var term = new Term(field, text);
+        var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Searcher.TopReaderContext, t));
+        return new TermQuery(term, context);
+    }
+
+    /// <summary>The passage of a hit; the ordinal is a doc value, so no stored fields are decompressed per hit.</summary>
+    public Passage PassageOf(int docId)
+    {
+        var leaves = Reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
+        return Passages[(int)leaf.AtomicReader.GetNumericDocValues(OrdinalField).Get(docId - leaf.DocBase)];
+    }
 
     /// <summary>Builds a snapshot; <paramref name="synonyms"/> is the parsed synonyms.txt or null (<paramref name="splitCompounds"/> off only to measure its effect).</summary>
     public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation, bool splitCompounds = true)
@@ -88,7 +107,7 @@ internal sealed class IndexSnapshot
                 var passage = passages[i];
                 writer.AddDocument(new Document
                 {
-                    new StoredField(OrdinalField, i),
+                    new NumericDocValuesField(OrdinalField, i),
                     new TextField(TitleField, passage.DocumentTitle, Field.Store.NO),
                     new TextField(HeadingsField, string.Join(" \n ", passage.HeadingPath), Field.Store.NO),
                     new TextField(BodyField, passage.Text, Field.Store.NO),

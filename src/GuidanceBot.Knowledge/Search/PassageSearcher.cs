@@ -1,4 +1,6 @@
+using GuidanceBot.Knowledge.Analysis;
 using GuidanceBot.Knowledge.Indexing;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -101,7 +103,7 @@ internal static class PassageSearcher
         }
 
         var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
-        var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
+        var queryTerms = new CharArraySet(DutchKnowledgeAnalyzer.Version, groups.SelectMany(g => g.Terms).ToList(), ignoreCase: false);
         var hits = topDocs.ScoreDocs
             .Select(d => snapshot.PassageOf(d.Doc) is var passage
                 ? new SearchHit(passage, d.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms))
@@ -129,10 +131,9 @@ internal static class PassageSearcher
                 var alternatives = new DisjunctionMaxQuery(0.1f);
                 foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
                 {
-                    alternatives.Add(new TermQuery(new Term(field, term))
-                    {
-                        Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost,
-                    });
+                    var termQuery = snapshot.TermQuery(field, term);
+                    termQuery.Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost;
+                    alternatives.Add(termQuery);
                 }
 
                 if (alternatives.Disjuncts.Count > 0)

@@ -73,6 +73,7 @@ internal sealed class Vocabulary
         }
 
         var found = new List<(string Term, int Distance, int DocFreq)>();
+        var rows = new int[3 * (word.Length + maxEdits + 1)];
         foreach (var (term, docFreq) in bucket)
         {
             if (Math.Abs(term.Length - word.Length) > maxEdits || term == word)
@@ -80,7 +81,7 @@ internal sealed class Vocabulary
                 continue;
             }
 
-            var distance = Distance(word, term, maxEdits);
+            var distance = Distance(word, term, maxEdits, rows);
             if (distance <= maxEdits)
             {
                 found.Add((term, distance, docFreq));
@@ -96,11 +97,12 @@ internal sealed class Vocabulary
     }
 
     /// <summary>Optimal string alignment distance, giving up (returns max + 1) once every cell of a row exceeds <paramref name="max"/>.</summary>
-    private static int Distance(string a, string b, int max)
+    private static int Distance(string a, string b, int max, int[] rows)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var width = b.Length + 1;
+        var previous2 = rows.AsSpan(0, width);
+        var previous = rows.AsSpan(width, width);
+        var current = rows.AsSpan(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -128,7 +130,10 @@ internal sealed class Vocabulary
                 return max + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];
