@@ -96,7 +96,11 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var topDocs = snapshot.Searcher.Search(booleanQuery, maxHits);
+        // An in-order collector makes Lucene score with BooleanScorer2 instead of BooleanScorer, whose
+        // 2048-bucket table is allocated per search and is built for large posting lists, not 100s of passages.
+        var collector = TopScoreDocCollector.Create(maxHits, docsScoredInOrder: true);
+        snapshot.Searcher.Search(booleanQuery, collector);
+        var topDocs = collector.GetTopDocs();
         if (topDocs.ScoreDocs.Length == 0)
         {
             return ([], Confidence.None);
