@@ -108,12 +108,13 @@ internal static class PassageSearcher
 
         var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
         var queryTerms = new CharArraySet(DutchKnowledgeAnalyzer.Version, groups.SelectMany(g => g.Terms).ToList(), ignoreCase: false);
-        var hits = topDocs.ScoreDocs
-            .Select(d => snapshot.PassageOf(d.Doc) is var passage
-                ? new SearchHit(passage, d.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms))
-                : null)
-            .OfType<SearchHit>()
-            .ToList();
+        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
+        foreach (var scoreDoc in topDocs.ScoreDocs)
+        {
+            var passage = snapshot.PassageOf(scoreDoc.Doc);
+            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms)));
+        }
+
         return (hits, confidence);
     }
 
