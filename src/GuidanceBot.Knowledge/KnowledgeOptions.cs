@@ -13,8 +13,9 @@ public sealed class KnowledgeOptions
     public TimeSpan RebuildDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// The minimum confidence (0–1) of the best hit for a question to count as answered; null uses
-    /// the value calibrated on the dev question set (see docs in <c>Search/ConfidenceRule</c>).
+    /// The minimum coverage (0–1: share of the question's IDF weight found in the best hit) for a
+    /// question to count as answered; null keeps the value calibrated on the dev question set (0.5,
+    /// see <c>docs/retrieval.md</c>). The rule's other two branches (strong matches) stay as measured.
     /// </summary>
     public double? MinConfidence { get; set; }
 }

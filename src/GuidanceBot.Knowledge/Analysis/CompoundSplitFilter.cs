@@ -48,7 +48,7 @@ internal sealed class CompoundSplitFilter : TokenFilter
 
         if (!_keyword.IsKeyword && _term.Length >= 2 * MinPartLength)
         {
-            Split(_term.ToString());
+            Split();
             if (_pending.Count > 0)
             {
                 _state = CaptureState();
@@ -65,24 +65,26 @@ internal sealed class CompoundSplitFilter : TokenFilter
         _state = null;
     }
 
-    private void Split(string word)
+    private void Split()
     {
-        (string Left, string Right)? best = null;
-        for (var i = MinPartLength; i <= word.Length - MinPartLength; i++)
+        // Looks parts up in the term buffer itself: this runs for every long word of every passage.
+        var buffer = _term.Buffer;
+        var length = _term.Length;
+        (int LeftLength, int RightStart)? best = null;
+        for (var i = MinPartLength; i <= length - MinPartLength; i++)
         {
-            var right = word[i..];
-            if (!_words.Contains(right))
+            if (!_words.Contains(buffer, i, length - i))
             {
                 continue;
             }
 
-            var left = word[..i];
-            if (!_words.Contains(left))
+            var leftLength = i;
+            if (!_words.Contains(buffer, 0, leftLength))
             {
-                // Dutch linking morphemes: aandacht-s-functionaris, kind-er-en..., only -s- and -e- are common enough.
-                if (left.Length > MinPartLength && left[^1] is 's' or 'e' && _words.Contains(left[..^1]))
+                // Dutch linking morphemes: aandacht-s-functionaris, pannenkoek-e-…; only -s- and -e- are common enough.
+                if (leftLength > MinPartLength && buffer[leftLength - 1] is 's' or 'e' && _words.Contains(buffer, 0, leftLength - 1))
                 {
-                    left = left[..^1];
+                    leftLength--;
                 }
                 else
                 {
@@ -90,16 +92,16 @@ internal sealed class CompoundSplitFilter : TokenFilter
                 }
             }
 
-            if (best is null || Math.Min(left.Length, right.Length) > Math.Min(best.Value.Left.Length, best.Value.Right.Length))
+            if (best is null || Math.Min(leftLength, length - i) > Math.Min(best.Value.LeftLength, length - best.Value.RightStart))
             {
-                best = (left, right);
+                best = (leftLength, i);
             }
         }
 
         if (best is { } split)
         {
-            _pending.Enqueue(split.Left);
-            _pending.Enqueue(split.Right);
+            _pending.Enqueue(new string(buffer, 0, split.LeftLength));
+            _pending.Enqueue(new string(buffer, split.RightStart, length - split.RightStart));
         }
     }
 }

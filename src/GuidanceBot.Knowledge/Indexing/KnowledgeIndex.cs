@@ -73,8 +73,12 @@ internal sealed class KnowledgeIndex : IPassageSearch, IDisposable
     {
         try
         {
-            var snapshot = BuildFromFolder();
-            Volatile.Write(ref _current, snapshot);
+            // Build and swap under one lock: two rebuilds in a row can never swap in the older index last.
+            lock (_rebuildLock)
+            {
+                Volatile.Write(ref _current, BuildFromFolder());
+            }
+
             Rebuilt?.Invoke(this, EventArgs.Empty);
         }
         catch (Exception e)
@@ -102,33 +106,36 @@ internal sealed class KnowledgeIndex : IPassageSearch, IDisposable
 
     private IndexSnapshot BuildFromFolder()
     {
-        lock (_rebuildLock)
+        var stopwatch = Stopwatch.StartNew();
+        var ingestion = KnowledgeFolderReader.Read(_options.Path, _logger);
+        SynonymMap? synonyms = null;
+        if (ingestion.SynonymsText is { } text)
         {
-            var stopwatch = Stopwatch.StartNew();
-            var ingestion = KnowledgeFolderReader.Read(_options.Path, _logger);
-            SynonymMap? synonyms = null;
-            if (ingestion.SynonymsText is { } text)
+            try
             {
-                try
-                {
-                    synonyms = IndexSnapshot.ParseSynonyms(text);
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-                {
-                    KnowledgeLog.SynonymsIgnored(_logger, KnowledgeFolderReader.SynonymsFileName, e.GetType().Name);
-                }
+                synonyms = IndexSnapshot.ParseSynonyms(text);
             }
-
-            var snapshot = IndexSnapshot.Build(ingestion.Passages, synonyms, ++_generation);
-            Problems = ingestion.Problems;
-            if (_logger.IsEnabled(LogLevel.Information))
+            catch (J2N.Text.ParseException e)
             {
-                var files = ingestion.Passages.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).Count();
-                var folder = Path.GetFileName(Path.GetFullPath(_options.Path));
-                KnowledgeLog.IndexBuilt(_logger, folder, ingestion.Passages.Count, files, stopwatch.ElapsedMilliseconds);
+                // The message names the line ("Invalid synonym rule at line 3"), not its words.
+                KnowledgeLog.SynonymsIgnored(_logger, KnowledgeFolderReader.SynonymsFileName, e.Message);
             }
-            return snapshot;
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                KnowledgeLog.SynonymsIgnored(_logger, KnowledgeFolderReader.SynonymsFileName, e.GetType().Name);
+            }
         }
+
+        var snapshot = IndexSnapshot.Build(ingestion.Passages, synonyms, ++_generation);
+        Problems = ingestion.Problems;
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var files = ingestion.Passages.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).Count();
+            var folder = Path.GetFileName(Path.GetFullPath(_options.Path));
+            KnowledgeLog.IndexBuilt(_logger, folder, ingestion.Passages.Count, files, stopwatch.ElapsedMilliseconds);
+        }
+
+        return snapshot;
     }
 
     private void StartWatching()

@@ -1,4 +1,6 @@
+using GuidanceBot.Knowledge.Analysis;
 using GuidanceBot.Knowledge.Indexing;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -11,12 +13,19 @@ namespace GuidanceBot.Knowledge.Search;
 /// divided by the IDF of a word no passage has, so 1 means "one very rare word matched" in any corpus size.
 /// </param>
 /// <param name="TopScore">The raw BM25 score of the best hit.</param>
-internal sealed record Confidence(double Coverage, double MatchedWeight, double TopScore)
+/// <param name="HeadingWeight">As <paramref name="MatchedWeight"/>, counting only words found in the best hit's title or headings.</param>
+internal sealed record Confidence(double Coverage, double MatchedWeight, double TopScore, double HeadingWeight)
 {
-    public static Confidence None { get; } = new(0, 0, 0);
+    public static Confidence None { get; } = new(0, 0, 0, 0);
 
+    /// <summary>
+    /// The confidence rule: the best hit contains most of what the question asks (coverage), or it
+    /// contains so much rare question vocabulary that a long, chatty question still counts.
+    /// </summary>
     public bool IsAnswer(RankingSettings settings) =>
-        Coverage >= settings.MinCoverage && MatchedWeight >= settings.MinMatchedWeight;
+        (Coverage >= settings.MinCoverage && MatchedWeight >= settings.MinMatchedWeight)
+        || MatchedWeight >= settings.StrongMatchedWeight
+        || HeadingWeight >= settings.StrongHeadingWeight;
 }
 
 /// <summary>
@@ -27,7 +36,8 @@ internal sealed record Confidence(double Coverage, double MatchedWeight, double 
 internal static class PassageSearcher
 {
     /// <summary>Words shorter than this are never typo-corrected (too many near neighbours).</summary>
-    private const int MinFuzzyLength = 5;
+    /// <remarks>Measured: at 5 letters "brand" was "corrected" to "band" and answered an off-topic question.</remarks>
+    private const int MinFuzzyLength = 6;
 
     private const int MaxFuzzyExpansions = 3;
 
@@ -50,55 +60,65 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, IndexSnapshot.BodyField, query);
+        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
         if (groups.Count == 0)
         {
             return ([], Confidence.None);
         }
 
         var reader = snapshot.Reader;
-        var documentCount = reader.NumDocs;
+        var unknownIdf = Idf(0, reader.NumDocs);
         foreach (var group in groups)
         {
-            var known = group.Terms.Select(t => (Term: t, Df: DocFreq(reader, t))).Where(t => t.Df > 0).ToList();
-            if (known.Count == 0 && group.Terms[0].Length >= MinFuzzyLength)
+            var known = group.Terms.Select(t => (Term: t, Df: DocFreq(snapshot, t))).Where(t => t.Df > 0).ToList();
+            var original = group.Original ?? group.Terms[0];
+            if (known.Count == 0 && original.Length >= MinFuzzyLength)
             {
-                foreach (var correction in Corrections(reader, group.Terms[0]))
+                foreach (var correction in snapshot.Vocabulary.Corrections(original, original.Length >= 8 ? 2 : 1, MaxFuzzyExpansions))
                 {
                     group.Terms.Add(correction);
                     group.FuzzyTerms.Add(correction);
-                    known.Add((correction, DocFreq(reader, correction)));
+                    known.Add((correction, DocFreq(snapshot, correction)));
                 }
             }
 
-            group.Weight = known.Count == 0 ? 1 : known.Max(t => Idf(t.Df, documentCount)) / Idf(0, documentCount);
+            // A concept weighs what the user's own word weighs; synonyms only help to find it.
+            var originalDf = known.Find(k => k.Term == original).Df;
+            group.Weight = known.Count == 0 ? 1
+                : originalDf > 0 ? Idf(originalDf, reader.NumDocs) / unknownIdf
+                : known.Max(t => Idf(t.Df, reader.NumDocs)) / unknownIdf;
             group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
         }
 
-        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), reader, settings);
+        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), snapshot, settings);
         if (booleanQuery.Clauses.Count == 0)
         {
             return ([], Confidence.None);
         }
 
-        var topDocs = snapshot.Searcher.Search(booleanQuery, maxHits);
+        // An in-order collector makes Lucene score with BooleanScorer2 instead of BooleanScorer, whose
+        // 2048-bucket table is allocated per search and is built for large posting lists, not 100s of passages.
+        var collector = TopScoreDocCollector.Create(maxHits, docsScoredInOrder: true);
+        snapshot.Searcher.Search(booleanQuery, collector);
+        var topDocs = collector.GetTopDocs();
         if (topDocs.ScoreDocs.Length == 0)
         {
             return ([], Confidence.None);
         }
 
-        var confidence = ConfidenceOf(reader, topDocs.ScoreDocs[0], groups, settings);
-        var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
-        var hits = topDocs.ScoreDocs
-            .Select(d => snapshot.PassageOf(d.Doc) is var passage
-                ? new SearchHit(passage, d.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms))
-                : null)
-            .OfType<SearchHit>()
-            .ToList();
+        var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
+        var queryTerms = new CharArraySet(DutchKnowledgeAnalyzer.Version, groups.SelectMany(g => g.Terms).ToList(), ignoreCase: false);
+        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
+        foreach (var scoreDoc in topDocs.ScoreDocs)
+        {
+            var passage = snapshot.PassageOf(scoreDoc.Doc);
+            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms)));
+        }
+
         return (hits, confidence);
     }
 
-    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexReader reader, RankingSettings settings)
+    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexSnapshot snapshot, RankingSettings settings)
     {
         var query = new BooleanQuery(disableCoord: true);
         (string Field, float Boost)[] fields =
@@ -114,30 +134,35 @@ internal static class PassageSearcher
             {
                 // One concept, one score: synonyms and corrections of a word compete (max) instead of adding up.
                 var alternatives = new DisjunctionMaxQuery(0.1f);
-                foreach (var term in group.Terms)
+                foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
                 {
-                    alternatives.Add(new TermQuery(new Term(field, term))
-                    {
-                        Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost,
-                    });
+                    var termQuery = snapshot.TermQuery(field, term);
+                    termQuery.Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost;
+                    alternatives.Add(termQuery);
                 }
 
-                perField.Add(alternatives, Occur.SHOULD);
+                if (alternatives.Disjuncts.Count > 0)
+                {
+                    perField.Add(alternatives, Occur.SHOULD);
+                }
             }
 
-            query.Add(perField, Occur.SHOULD);
+            if (perField.Clauses.Count > 0)
+            {
+                query.Add(perField, Occur.SHOULD);
+            }
         }
 
         if (settings.PhraseBoost > 0)
         {
             for (var i = 0; i + 1 < originals.Count; i++)
             {
-                if (originals[i] == originals[i + 1] || DocFreq(reader, originals[i]) == 0 || DocFreq(reader, originals[i + 1]) == 0)
+                if (originals[i] == originals[i + 1] || DocFreq(snapshot, originals[i]) == 0 || DocFreq(snapshot, originals[i + 1]) == 0)
                 {
                     continue;
                 }
 
-                foreach (var field in new[] { IndexSnapshot.HeadingsField, IndexSnapshot.BodyField })
+                foreach (var field in PhraseFields.Where(f => snapshot.Vocabulary.HasTerm(f, originals[i]) && snapshot.Vocabulary.HasTerm(f, originals[i + 1])))
                 {
                     var phrase = new PhraseQuery { Slop = settings.PhraseSlop, Boost = settings.PhraseBoost };
                     phrase.Add(new Term(field, originals[i]));
@@ -150,77 +175,53 @@ internal static class PassageSearcher
         return query;
     }
 
-    private static Confidence ConfidenceOf(IndexReader reader, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
+    private static Confidence ConfidenceOf(IndexReader reader, Vocabulary vocabulary, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
     {
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(top.Doc, leaves)];
         var localDoc = top.Doc - leaf.DocBase;
         double total = 0;
         double matched = 0;
+        double inHeadings = 0;
         foreach (var group in groups)
         {
             total += group.Weight;
             var best = 0.0;
+            var bestHeading = 0.0;
             foreach (var term in group.Terms)
             {
-                if (Contains(leaf.AtomicReader, localDoc, term))
+                var factor = group.FuzzyTerms.Contains(term) ? settings.FuzzyWeight : 1.0;
+                foreach (var field in IndexSnapshot.SearchFields)
                 {
-                    best = Math.Max(best, group.FuzzyTerms.Contains(term) ? settings.FuzzyWeight : 1.0);
+                    if (vocabulary.HasTerm(field, term) && Contains(leaf.AtomicReader, localDoc, field, term))
+                    {
+                        best = Math.Max(best, factor);
+                        if (field != IndexSnapshot.BodyField)
+                        {
+                            bestHeading = Math.Max(bestHeading, factor);
+                        }
+                    }
                 }
             }
 
             matched += best * group.Weight;
+            inHeadings += bestHeading * group.Weight;
         }
 
-        return new Confidence(total == 0 ? 0 : matched / total, matched, top.Score);
+        return new Confidence(total == 0 ? 0 : matched / total, matched, top.Score, inHeadings);
     }
 
-    private static bool Contains(AtomicReader reader, int doc, string term)
+    private static readonly string[] PhraseFields = [IndexSnapshot.HeadingsField, IndexSnapshot.BodyField];
+
+    private static bool Contains(AtomicReader reader, int doc, string field, string term)
     {
-        foreach (var field in IndexSnapshot.SearchFields)
-        {
-            var docs = reader.GetTermDocsEnum(new Term(field, term));
-            if (docs is not null && docs.Advance(doc) == doc)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var docs = reader.GetTermDocsEnum(new Term(field, term));
+        return docs is not null && docs.Advance(doc) == doc;
     }
 
-    private static int DocFreq(IndexReader reader, string term)
-    {
-        var max = 0;
-        foreach (var field in IndexSnapshot.SearchFields)
-        {
-            max = Math.Max(max, reader.DocFreq(new Term(field, term)));
-        }
-
-        return max;
-    }
+    private static int DocFreq(IndexSnapshot snapshot, string term) => snapshot.Vocabulary.DocFreq(term);
 
     /// <summary>BM25's IDF: rare words weigh more; a word the index does not have weighs most.</summary>
     private static double Idf(int docFreq, int documentCount) =>
         Math.Log(1 + ((documentCount - docFreq + 0.5) / (docFreq + 0.5)));
-
-    /// <summary>Index terms within one or two edits (longer words allow two) of a word the index does not know.</summary>
-    private static IEnumerable<string> Corrections(IndexReader reader, string term)
-    {
-        var maxEdits = term.Length >= 8 ? 2 : 1;
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in IndexSnapshot.SearchFields)
-        {
-            var fuzzy = new FuzzyQuery(new Term(field, term), maxEdits, prefixLength: 1);
-            var rewritten = fuzzy.Rewrite(reader);
-            var terms = new HashSet<Term>();
-            rewritten.ExtractTerms(terms);
-            foreach (var t in terms)
-            {
-                found[t.Text] = Math.Max(found.GetValueOrDefault(t.Text), reader.DocFreq(t));
-            }
-        }
-
-        return found.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(MaxFuzzyExpansions).Select(f => f.Key);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 
 namespace GuidanceBot.Knowledge.Search;
 
@@ -12,7 +13,7 @@ internal static partial class SnippetBuilder
 {
     public const int TargetLength = 600;
 
-    public static IReadOnlyList<HighlightSpan> Build(Analyzer analyzer, string text, IReadOnlySet<string> queryTerms)
+    public static IReadOnlyList<HighlightSpan> Build(Analyzer analyzer, string text, CharArraySet queryTerms)
     {
         var matches = Matches(analyzer, text, queryTerms);
         var (start, end) = Window(text, matches);
@@ -42,7 +43,7 @@ internal static partial class SnippetBuilder
         return spans;
     }
 
-    private static List<(int Start, int End)> Matches(Analyzer analyzer, string text, IReadOnlySet<string> queryTerms)
+    private static List<(int Start, int End)> Matches(Analyzer analyzer, string text, CharArraySet queryTerms)
     {
         var matches = new List<(int Start, int End)>();
         if (queryTerms.Count == 0)
@@ -56,7 +57,7 @@ internal static partial class SnippetBuilder
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (queryTerms.Contains(term.ToString()) && (matches.Count == 0 || matches[^1].Start != offset.StartOffset))
+            if (queryTerms.Contains(term.Buffer, 0, term.Length) && (matches.Count == 0 || matches[^1].Start != offset.StartOffset))
             {
                 matches.Add((offset.StartOffset, offset.EndOffset));
             }

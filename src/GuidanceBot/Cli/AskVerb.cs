@@ -51,9 +51,11 @@ internal static class AskVerb
         {
             var result = string.IsNullOrWhiteSpace(line) ? new SearchResult(line, false, []) : search.Search(line);
             await stdout.WriteLineAsync(ToJson(line, result).AsMemory(), cancellationToken);
+
+            // A caller may wait for each answer before it writes the next question.
+            await stdout.FlushAsync(cancellationToken);
         }
 
-        await stdout.FlushAsync(cancellationToken);
         return 0;
     }
 

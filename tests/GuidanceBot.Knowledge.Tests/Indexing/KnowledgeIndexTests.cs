@@ -70,4 +70,18 @@ public class KnowledgeIndexTests
         Assert.Equal(2, index.AllPassages.Count);
         Assert.NotNull(index.GetPassage("b#tweede"));
     }
+
+    [Fact]
+    public void Constructor_BadSynonymsFile_IndexesWithoutSynonymsAndWarns()
+    {
+        using var folder = new TempFolder();
+        folder.Write("01-a.md", "---\nid: a\ntitle: A\n---\n\n## Eerste\n\nOver loverboys.\n\nBron: https://example.org/a\n");
+        folder.Write("synonyms.txt", "loverboy => pooierboy => mensenhandelaar\n");
+        var logger = new ListLogger();
+
+        using var index = new KnowledgeIndex(new KnowledgeOptions { Path = folder.Path, WatchForChanges = false }, logger);
+
+        Assert.Single(index.AllPassages);
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("synonyms.txt", StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,6 @@
 using GuidanceBot.Knowledge.Analysis;
 using GuidanceBot.Knowledge.Search;
+using Lucene.Net.Analysis.Util;
 
 namespace GuidanceBot.Knowledge.Tests.Search;
 
@@ -7,13 +8,15 @@ public class SnippetBuilderTests
 {
     private static readonly DutchKnowledgeAnalyzer Analyzer = new(null, null);
 
+    private static CharArraySet Terms(params string[] terms) => new(DutchKnowledgeAnalyzer.Version, terms, ignoreCase: false);
+
     [Fact]
     public void Build_LongText_CutsAtSentenceBoundaryAroundMatches()
     {
         var filler = string.Concat(Enumerable.Repeat("Dit is een zin zonder iets bijzonders erin. ", 30));
         var text = filler + "Bel Veilig Thuis als je twijfelt. " + filler;
 
-        var snippet = SnippetBuilder.Build(Analyzer, text, new HashSet<string> { "twijfelt" });
+        var snippet = SnippetBuilder.Build(Analyzer, text, Terms("twijfelt"));
 
         var joined = string.Concat(snippet.Select(s => s.Text));
         Assert.InRange(joined.Length, 1, SnippetBuilder.TargetLength);
@@ -28,7 +31,7 @@ public class SnippetBuilderTests
     {
         const string Text = "Meldingen gaan naar Veilig Thuis.";
 
-        var snippet = SnippetBuilder.Build(Analyzer, Text, new HashSet<string> { "meld" });
+        var snippet = SnippetBuilder.Build(Analyzer, Text, Terms("meld"));
 
         Assert.Equal(Text, string.Concat(snippet.Select(s => s.Text)));
         Assert.Equal("Meldingen", Assert.Single(snippet, s => s.IsMatch).Text);
