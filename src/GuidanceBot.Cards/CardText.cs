@@ -2,32 +2,29 @@ using System.Text;
 
 namespace GuidanceBot.Cards;
 
-/// <summary>Makes text safe for a Markdown-rendering TextBlock.</summary>
+/// <summary>Makes untrusted text (typed by a user, or read from a document) safe to show in a card.</summary>
 public static class CardText
 {
-    // Characters that start Markdown constructs Teams renders (emphasis, links, lists, headings, code, HTML).
-    private const string MarkdownSpecials = "\\`*_{}[]()<>#+-.!|~";
-
     /// <summary>
-    /// Escapes Markdown so that user-supplied text is shown literally: no links, emphasis or HTML can be
-    /// injected into a card. Control characters (except newlines) are dropped.
+    /// Drops control characters (except newlines) and unpaired surrogates. Use the result only in a
+    /// <see cref="Model.TextRun"/> (see <see cref="Blocks.Literal"/>): runs are never parsed as Markdown, so
+    /// the text cannot become a link, formatting or HTML, and shows exactly as typed — unlike backslash
+    /// escapes, which not every Teams client renders.
     /// </summary>
-    public static string Escape(string text)
+    public static string Plain(string text)
     {
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsControl(c) && c != '\n')
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                continue;
+                builder.Append(c).Append(text[++i]);
             }
-
-            if (MarkdownSpecials.Contains(c, StringComparison.Ordinal))
+            else if (!char.IsSurrogate(c) && (!char.IsControl(c) || c == '\n'))
             {
-                builder.Append('\\');
+                builder.Append(c);
             }
-
-            builder.Append(c);
         }
 
         return builder.ToString();

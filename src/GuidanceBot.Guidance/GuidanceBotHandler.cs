@@ -1,29 +1,34 @@
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
 using GuidanceBot.BotFramework.Schema;
+using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Guidance.Routing;
+using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.Guidance.Welcome;
+using GuidanceBot.Knowledge;
 
 namespace GuidanceBot.Guidance;
 
 /// <summary>
 /// The product's turn routing (STYLE.md §3): invoke → active dialog → command words → question answering.
-/// In group chats and channels it only reacts when @mentioned, and works on the text without the mention.
+/// In group chats and channels it only reacts when @mentioned, works on the text without the mention,
+/// and does not run the guided flows, which collect case details, where many people read along.
 /// </summary>
-public sealed class GuidanceBotHandler : ActivityHandler
+public sealed class GuidanceBotHandler(
+    FlowRouter flows,
+    QuestionAnswering answering,
+    SearchExtension searchExtension,
+    AnswerFeedback feedback,
+    IPassageSearch search) : ActivityHandler
 {
-    private readonly FlowRouter _flows;
-
-    public GuidanceBotHandler(FlowRouter flows)
-    {
-        _flows = flows;
-    }
-
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.IsGroupConversation())
+        var inGroup = activity.IsGroupConversation();
+        if (inGroup)
         {
             // Teams only delivers mentioned messages in groups, but other channels (and tests) may not filter.
             // A card submit carries no mention (PROTOCOL.md §4.5) but is meant for the bot: it comes from its card.
@@ -35,19 +40,34 @@ public sealed class GuidanceBotHandler : ActivityHandler
             activity.RemoveRecipientMention();
         }
 
+        // Feedback comes from answer cards, which may sit above a running flow: it must not reach the flow.
+        if (activity.GetValueString(AnswerFeedback.VerbKey) == AnswerFeedback.Verb)
+        {
+            await RecordFeedbackAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (inGroup && FlowCatalog.ByCommand(Commands.Normalize(activity.GetValueString(Commands.ValueKey) ?? activity.Text)) is not null)
+        {
+            await turnContext.SendActivityAsync(GuidanceTexts.FlowsOnlyInPersonalChat, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // Command words, flow cards and anything said while a flow runs belong to the flows.
-        if (await _flows.OnMessageAsync(turnContext, AnswerQuestionAsync, cancellationToken).ConfigureAwait(false))
+        if (await flows.OnMessageAsync(turnContext, answering.AnswerAsync, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        await AnswerQuestionAsync(turnContext, activity.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
-    }
+        var text = activity.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
-    // The question-answering path; the flows call it too for a question typed mid-flow.
-    // TODO(#5): the lead replaces this with answers from the knowledge index; until then the welcome card.
-    private static Task AnswerQuestionAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
-        SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken);
+        await answering.AnswerAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async Task OnMembersAddedAsync(
         IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -64,6 +84,33 @@ public sealed class GuidanceBotHandler : ActivityHandler
         {
             await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name == MessagingExtensionQuery.InvokeName)
+        {
+            var query = MessagingExtensionQuery.From(turnContext.Activity);
+            return Task.FromResult(query is null
+                ? new InvokeResponse(400)
+                : new InvokeResponse(200, searchExtension.Query(query).ToJsonElement()));
+        }
+
+        return base.OnInvokeActivityAsync(turnContext, cancellationToken);
+    }
+
+    private async Task RecordFeedbackAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var passageId = turnContext.Activity.GetValueString(AnswerFeedback.PassageKey);
+        var useful = turnContext.Activity.GetValueBool(AnswerFeedback.UsefulKey);
+
+        // Only ids of real passages are counted (and logged): a crafted submit cannot put text into the log.
+        if (passageId is not null && useful is not null && search.GetPassage(passageId) is not null)
+        {
+            feedback.Record(passageId, useful.Value);
+        }
+
+        await turnContext.SendActivityAsync(AnswerTexts.FeedbackThanks, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<ResourceResponse?> SendCardAsync(

@@ -1,17 +1,19 @@
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.State;
 using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
 using GuidanceBot.Guidance.Flows.Risicotaxatie;
 using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Guidance;
 
-/// <summary>Registers the product: the bot handler, the flows and their state, and the words used when a turn fails.</summary>
+/// <summary>Registers the product: the handler, the flows and their state, question answering, the message extension, and the turn-error words.</summary>
 public static class GuidanceServiceCollectionExtensions
 {
     /// <summary>
@@ -22,6 +24,9 @@ public static class GuidanceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGuidance(this IServiceCollection services)
     {
+        services.AddSingleton<QuestionAnswering>();
+        services.AddSingleton<SearchExtension>();
+        services.AddSingleton<AnswerFeedback>();
         services.AddBotStorage();
         services.AddOptions<BotStateOptions>()
             .Validate(o => o.ConversationIdleTimeout > TimeSpan.Zero && o.UserIdleTimeout > TimeSpan.Zero,

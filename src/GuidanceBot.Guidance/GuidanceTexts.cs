@@ -15,4 +15,7 @@ public static class GuidanceTexts
     /// <summary>The state store cannot be reached; nothing was changed.</summary>
     public const string StoreUnavailable =
         $"Sorry, ik kan je gesprek nu even niet bijhouden. Probeer het over een paar minuten nog eens. Is er acuut gevaar? Bel {EmergencyContacts.Alarmnummer}.";
+
+    public const string FlowsOnlyInPersonalChat =
+        "De stappenplannen (signaleren, risico, melden) doe ik alleen in een persoonlijke chat met mij, want daarin komen details over een jongere. Open een chat met GuidanceBot en typ daar het woord opnieuw. Vragen beantwoord ik hier wel.";
 }

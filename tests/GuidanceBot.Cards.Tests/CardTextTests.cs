@@ -1,16 +1,32 @@
+using GuidanceBot.Cards.Model;
+
 namespace GuidanceBot.Cards.Tests;
 
 public sealed class CardTextTests
 {
     [Theory]
-    [InlineData("[klik](https://evil.example)", "\\[klik\\]\\(https://evil\\.example\\)")]
-    [InlineData("**vet** _schuin_", "\\*\\*vet\\*\\* \\_schuin\\_")]
-    [InlineData("<img src=x>", "\\<img src=x\\>")]
-    [InlineData("# kop", "\\# kop")]
-    [InlineData("gewone tekst", "gewone tekst")]
+    [InlineData("[klik](https://evil.example)", "[klik](https://evil.example)")]
     [InlineData("bel\u0007 mij\r\n", "bel mij\n")]
-    public void Escape_MarkdownAndControlCharacters_AreNeutralised(string input, string expected)
+    [InlineData("emoji 😀 blijft", "emoji 😀 blijft")]
+    public void Plain_DropsControlCharactersAndBrokenSurrogates_KeepsTheRest(string input, string expected)
     {
-        Assert.Equal(expected, CardText.Escape(input));
+        Assert.Equal(expected, CardText.Plain(input));
+    }
+
+    [Fact]
+    public void Plain_UnpairedSurrogate_IsDropped()
+    {
+        var broken = "half " + (char)0xD800 + " surrogaat";
+
+        Assert.Equal("half  surrogaat", CardText.Plain(broken));
+    }
+
+    [Fact]
+    public void Literal_PutsUntrustedTextInATextRunNeverInMarkdown()
+    {
+        var block = Blocks.Literal("**vet** [link](https://evil.example)", "Je vroeg");
+
+        Assert.Equal(["Je vroeg: ", "**vet** [link](https://evil.example)"], block.Inlines.Select(r => r.Text));
+        Assert.IsType<RichTextBlock>(block);
     }
 }

@@ -32,9 +32,22 @@ public static class CardAssert
         Assert.DoesNotContain("\"Action.Execute\"", json, StringComparison.Ordinal);
     }
 
+    /// <summary>The <c>text</c> of every element of the given JSON <c>type</c> (e.g. TextBlock, TextRun).</summary>
+    public static IEnumerable<string> TextsOf(AdaptiveCard card, string type) =>
+        Objects(CardSerializer.ToJsonElement(card))
+            .Where(o => o.TryGetProperty("type", out var t) && t.GetString() == type && o.TryGetProperty("text", out _))
+            .Select(o => o.GetProperty("text").GetString()!);
+
     /// <summary>Every string value anywhere in the card, for facts-based asserts.</summary>
     public static IEnumerable<string> AllText(AdaptiveCard card) =>
         Strings(CardSerializer.ToJsonElement(card));
+
+    private static IEnumerable<JsonElement> Objects(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => [element, .. element.EnumerateObject().SelectMany(p => Objects(p.Value))],
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Objects),
+        _ => [],
+    };
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {

@@ -112,6 +112,7 @@ public sealed partial class CloudAdapter
     private async Task<TurnContext> RunTurnAsync(Activity activity, byte[] body, IBot bot, CancellationToken cancellationToken)
     {
         var conversation = LogIds.Hash(activity.Conversation?.Id);
+        var activityType = ActivityTypes.ForLog(activity.Type);
         var started = _time.GetTimestamp();
         var turnContext = new TurnContext(activity, _connector);
         using var typing = StartTypingIndicator(turnContext, cancellationToken);
@@ -122,19 +123,19 @@ public sealed partial class CloudAdapter
                 await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
-                LogTurn(_logger, activity.Type, conversation, elapsed.TotalMilliseconds, attempt);
+                LogTurn(_logger, activityType, conversation, elapsed.TotalMilliseconds, attempt);
                 return turnContext;
             }
             catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts && !cancellationToken.IsCancellationRequested)
             {
-                LogTurnConflict(_logger, activity.Type, conversation, attempt, _options.MaxTurnAttempts);
+                LogTurnConflict(_logger, activityType, conversation, attempt, _options.MaxTurnAttempts);
                 await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
                 // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
                 turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogTurnFailed(_logger, activity.Type, conversation, ex.GetType().Name, attempt);
+                LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name, attempt);
                 turnContext.DiscardPending();
                 turnContext.TurnState.Set(new TurnFailure(ex));
                 await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
@@ -255,15 +256,15 @@ public sealed partial class CloudAdapter
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms (attempt {Attempt})")]
-    private static partial void LogTurn(ILogger logger, string? activityType, string conversation, double elapsedMs, int attempt);
+    private static partial void LogTurn(ILogger logger, string activityType, string conversation, double elapsedMs, int attempt);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error,
         Message = "Turn {ActivityType} in conversation {Conversation} failed with {ExceptionType} (attempt {Attempt})")]
-    private static partial void LogTurnFailed(ILogger logger, string? activityType, string conversation, string exceptionType, int attempt);
+    private static partial void LogTurnFailed(ILogger logger, string activityType, string conversation, string exceptionType, int attempt);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "Turn {ActivityType} in conversation {Conversation}: state changed by another turn; re-running (attempt {Attempt} of {MaxAttempts} lost)")]
-    private static partial void LogTurnConflict(ILogger logger, string? activityType, string conversation, int attempt, int maxAttempts);
+    private static partial void LogTurnConflict(ILogger logger, string activityType, string conversation, int attempt, int maxAttempts);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

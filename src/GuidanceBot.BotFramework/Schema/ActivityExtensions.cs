@@ -79,6 +79,14 @@ public static partial class ActivityExtensions
             ? property.GetString()
             : null;
 
+    /// <summary>Reads a boolean property of the activity's <c>value</c> object, or null.</summary>
+    public static bool? GetValueBool(this Activity activity, string propertyName) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty(propertyName, out var property)
+        && property.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? property.GetBoolean()
+            : null;
+
     /// <summary>Wraps a serialized Adaptive Card as an attachment.</summary>
     public static Attachment ToAdaptiveCardAttachment(this JsonElement card) =>
         new() { ContentType = Attachment.AdaptiveCardContentType, Content = card };

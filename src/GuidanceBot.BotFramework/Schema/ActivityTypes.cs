@@ -10,6 +10,18 @@ public static class ActivityTypes
     public const string Typing = "typing";
     public const string Event = "event";
     public const string MessageReaction = "messageReaction";
+
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        Message, ConversationUpdate, InstallationUpdate, Invoke, Typing, Event, MessageReaction,
+        "messageUpdate", "messageDelete", "endOfConversation", "handoff", "trace",
+    };
+
+    /// <summary>
+    /// The type as it may appear in a log: a known type name, or "other". The field is sender-controlled,
+    /// and a log line must never carry text a caller chose.
+    /// </summary>
+    public static string ForLog(string? type) => type is not null && Known.Contains(type) ? type : "other";
 }
 
 /// <summary>The <c>deliveryMode</c> values of the activity spec.</summary>

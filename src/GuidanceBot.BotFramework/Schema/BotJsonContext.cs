@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GuidanceBot.BotFramework.Schema.Teams;
 
 namespace GuidanceBot.BotFramework.Schema;
 
@@ -13,4 +14,6 @@ namespace GuidanceBot.BotFramework.Schema;
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(MessagingExtensionQuery))]
+[JsonSerializable(typeof(MessagingExtensionResponse))]
 public sealed partial class BotJsonContext : JsonSerializerContext;

@@ -24,7 +24,7 @@ public abstract record CardElement
     public bool? IsVisible { get; init; }
 }
 
-/// <summary>Text; Markdown is rendered by Teams, so user-supplied text must pass through <see cref="CardText.Escape"/>.</summary>
+/// <summary>Text rendered with Markdown; untrusted text never goes here but in a <see cref="RichTextBlock"/> (see <see cref="Blocks.Literal"/>).</summary>
 public sealed record TextBlock : CardElement
 {
     public required string Text { get; init; }
@@ -56,6 +56,8 @@ public sealed record TextRun
     public string Type { get; } = "TextRun";
 
     public required string Text { get; init; }
+
+    public string? Size { get; init; }
 
     public string? Weight { get; init; }
 

@@ -67,8 +67,8 @@ public sealed class FlowCitations
                 Items =
                 [
                     Blocks.Subheading(SourcesHeading),
-                    Blocks.Bullets(sources.Select(s => CardText.Escape(
-                        s.SectionPath.Length > 0 ? $"{s.DocumentTitle} › {s.SectionPath}" : s.DocumentTitle))),
+                    .. sources.Select(s => Blocks.Literal(
+                        s.SectionPath.Length > 0 ? $"{s.DocumentTitle} › {s.SectionPath}" : s.DocumentTitle, subtle: true)),
                 ],
             },
             new ActionSet

@@ -5,6 +5,7 @@ using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.State;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
+using GuidanceBot.Knowledge;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -31,10 +32,16 @@ public static class HostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
 
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .Bind(configuration.GetSection("Knowledge"))
+            // Relative paths are relative to the content root (the repository root under `dotnet run`).
+            .PostConfigure(o => o.Path = Path.GetFullPath(o.Path, builder.Environment.ContentRootPath));
+
         builder.Services.AddBotStorage().Bind(configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddOptions<BotStateOptions>().Bind(configuration.GetSection(BotStateOptions.SectionName));
 
         builder.Services.AddBotFramework();
+        builder.Services.AddKnowledge();
         builder.Services.AddGuidance();
         builder.Services.AddHostedService<StartupReport>();
         return builder;

@@ -119,11 +119,12 @@ public sealed partial class SummaryCardTests
     }
 
     [Fact]
-    public void Build_SignalerenSummary_EscapesTheNote()
+    public void Build_SignalerenSummary_ShowsTheNoteOnlyAsLiteralText()
     {
-        var json = CardSerializer.Serialize(SignalerenSummaryCard.Build(new SignalerenState(), "[klik](https://evil.example)", []));
+        var card = SignalerenSummaryCard.Build(new SignalerenState(), "[klik](https://evil.example)", []);
 
-        Assert.DoesNotContain("[klik](https://evil.example)", json, StringComparison.Ordinal);
+        Assert.Contains("[klik](https://evil.example)", CardAssert.TextsOf(card, "TextRun"));
+        Assert.DoesNotContain(CardAssert.TextsOf(card, "TextBlock"), t => t.Contains("evil.example", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Welcome;
 using GuidanceBot.IntegrationTests.Infrastructure;
@@ -32,20 +33,39 @@ public sealed class FlowConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Conversation_GroupChatCardSubmitWithoutMention_ContinuesTheFlow()
+    public async Task Conversation_FlowCommandInGroupChat_IsRedirectedToPersonalChat()
     {
         var client = _factory.CreateClient();
-        var start = await (await client.PostActivityAsync(
+
+        var replies = await (await client.PostActivityAsync(
             TestActivities.Message("melden", "conv-group", expectReplies: true).InGroupChat(mentionBot: true))).ReadRepliesAsync();
-        var data = start[0].Card()!["actions"]![1]!["data"]!.DeepClone().AsObject();
-        var submit = TestActivities.Submit(data, "conv-group");
+
+        Assert.Equal(GuidanceTexts.FlowsOnlyInPersonalChat, (string?)Assert.Single(replies)["text"]);
+        Assert.Empty(Storage().Keys);
+    }
+
+    [Fact]
+    public async Task Conversation_WelcomeButtonInGroupChatWithoutMention_IsRedirectedToPersonalChat()
+    {
+        var client = _factory.CreateClient();
+        var submit = TestActivities.Submit(new JsonObject { ["command"] = "signaleren" }, "conv-group-button");
         submit["conversation"]!["conversationType"] = "groupChat";
         submit["conversation"]!["isGroup"] = true;
 
         var replies = await (await client.PostActivityAsync(submit)).ReadRepliesAsync();
 
-        Assert.Equal("melden.acuteDanger", start[0].CardId());
-        Assert.Equal("melden.steps", Assert.Single(replies).CardId());
+        Assert.Equal(GuidanceTexts.FlowsOnlyInPersonalChat, (string?)Assert.Single(replies)["text"]);
+    }
+
+    [Fact]
+    public async Task Conversation_QuestionInGroupChatWithMention_IsAnswered()
+    {
+        var client = _factory.CreateClient();
+
+        var replies = await (await client.PostActivityAsync(
+            TestActivities.Message("Wat is CoMensha?", "conv-group-question", expectReplies: true).InGroupChat(mentionBot: true))).ReadRepliesAsync();
+
+        Assert.Equal(AnswerCard.Id, Assert.Single(replies).CardId());
     }
 
     [Fact]

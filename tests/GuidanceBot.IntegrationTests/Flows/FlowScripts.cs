@@ -1,3 +1,4 @@
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
 using GuidanceBot.Guidance.Flows.Risicotaxatie;
@@ -71,7 +72,7 @@ public static class FlowScripts
         yield return new("signaleren: a question mid-flow is answered and the card comes back",
         [
             start,
-            new Say("wat is CoMensha?", Card(WelcomeCard.Id), Text(FlowTexts.ContinueAfterQuestion(FlowCatalog.Signaleren.Name)), Card(Domains[0])),
+            new Say("wat is CoMensha?", Card(AnswerCard.Id), Text(FlowTexts.ContinueAfterQuestion(FlowCatalog.Signaleren.Name)), Card(Domains[0])),
             new Click(Domains[0], Verder, Card(Domains[1])),
         ], ScriptOutcome.FlowRunning);
 
@@ -130,7 +131,7 @@ public static class FlowScripts
         yield return new("risicotaxatie: a question mid-flow is answered and the question comes back",
         [
             start,
-            new Say("Hoe werkt 11VB?", Card(WelcomeCard.Id), Text(FlowTexts.ContinueAfterQuestion(name)), Card("risico.acuteDanger")),
+            new Say("Hoe werkt 11VB?", Card(AnswerCard.Id), Text(FlowTexts.ContinueAfterQuestion(name)), Card("risico.acuteDanger")),
             new Say("nee", Card("risico.recentViolence")),
         ], ScriptOutcome.FlowRunning);
 
@@ -202,7 +203,7 @@ public static class FlowScripts
         yield return new("melden: a question mid-flow is answered and the question comes back",
         [
             start,
-            new Say("wat is CoMensha?", Card(WelcomeCard.Id), Text(FlowTexts.ContinueAfterQuestion(name)), Card("melden.acuteDanger")),
+            new Say("wat is CoMensha?", Card(AnswerCard.Id), Text(FlowTexts.ContinueAfterQuestion(name)), Card("melden.acuteDanger")),
             new Click("melden.acuteDanger", FlowTexts.No, Card("melden.steps")),
         ], ScriptOutcome.FlowRunning);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.Testing;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.IntegrationTests.Infrastructure;
 
@@ -36,6 +38,19 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Every log line the host wrote.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>What users typed and which tokens were sent; none of it may appear in <see cref="Logs"/>.</summary>
+    public ConcurrentBag<string> Sensitive { get; } = [];
+
+    /// <summary>
+    /// Hides the base method on purpose: every client posts through a <see cref="SensitiveTextRecorder"/>,
+    /// so every integration test doubles as a check that no user text or token is logged.
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(new Uri("http://localhost"), new SensitiveTextRecorder(Sensitive));
+
     /// <summary>Keeps state in <paramref name="container"/> of the Azure Blob Storage (Azurite) at <paramref name="connectionString"/>.</summary>
     public BotApplicationFactory UseAzureBlob(string connectionString, string container)
     {
@@ -43,6 +58,25 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         Settings["Storage:ConnectionString"] = connectionString;
         Settings["Storage:Container"] = container;
         return this;
+    }
+
+    /// <summary>Fails when a log line contains anything a user typed or any token.</summary>
+    public void AssertNoSensitiveTextLogged()
+    {
+        var leaks = Logs.Lines
+            .SelectMany(line => Sensitive.Where(secret => line.Contains(secret, StringComparison.Ordinal)).Select(secret => (line, secret)))
+            .ToList();
+        Assert.True(leaks.Count == 0, "Logged user text or token:\n" + string.Join("\n", leaks.Take(5).Select(l => $"'{l.secret}' in: {l.line}")));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            AssertNoSensitiveTextLogged();
+        }
+
+        base.Dispose(disposing);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -53,6 +87,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

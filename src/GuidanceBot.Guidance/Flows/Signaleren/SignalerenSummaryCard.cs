@@ -65,7 +65,7 @@ public static class SignalerenSummaryCard
                     : [],
                 .. note is null
                     ? []
-                    : (IEnumerable<CardElement>)[Blocks.Subheading(SignalerenTexts.YourNote), Blocks.Paragraph(CardText.Escape(note))],
+                    : (IEnumerable<CardElement>)[Blocks.Subheading(SignalerenTexts.YourNote), Blocks.Literal(note)],
                 new Container { Style = "attention", Spacing = "Medium", Items = [Blocks.Paragraph(SignalerenTexts.AcuteDanger)] },
                 .. FlowCitations.Block(sources),
             ],

@@ -1,0 +1,187 @@
+using GuidanceBot.Knowledge.Analysis;
+using GuidanceBot.Knowledge.Search;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace GuidanceBot.Knowledge.Indexing;
+
+/// <summary>
+/// One complete, immutable in-memory index over a list of passages, with the analyzers it was built
+/// with. Never changed after construction: a rebuild makes a new snapshot and swaps the reference,
+/// so a query always runs against one whole index.
+/// </summary>
+internal sealed class IndexSnapshot
+{
+    public const string TitleField = "title";
+    public const string HeadingsField = "headings";
+    public const string BodyField = "body";
+    public const string OrdinalField = "ord";
+
+    public static readonly string[] SearchFields = [TitleField, HeadingsField, BodyField];
+
+    private readonly Dictionary<string, Passage> _byId;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> _termContexts = new();
+
+    private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, long generation)
+    {
+        Passages = passages;
+        Reader = reader;
+        // One segment after ForceMerge(1): searching the leaf directly skips the per-query Multi* wrappers.
+        Searcher = new IndexSearcher(reader.Leaves.Count == 1 ? reader.Leaves[0].AtomicReader : reader) { Similarity = Similarity };
+        IndexAnalyzer = indexAnalyzer;
+        QueryAnalyzer = queryAnalyzer;
+        Generation = generation;
+        _byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        Vocabulary = Vocabulary.Build(reader, SearchFields);
+    }
+
+    /// <summary>The indexed terms, for typo correction.</summary>
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75); set on writer and searcher alike.</summary>
+    public static Similarity Similarity { get; } = new BM25Similarity();
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public DirectoryReader Reader { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    /// <summary>Analyzes passages and snippets: no synonyms, so a highlight marks what is really there.</summary>
+    public DutchKnowledgeAnalyzer IndexAnalyzer { get; }
+
+    /// <summary>Analyzes questions: as <see cref="IndexAnalyzer"/> plus synonym expansion.</summary>
+    public DutchKnowledgeAnalyzer QueryAnalyzer { get; }
+
+    /// <summary>Increases with every build; lets tests see which snapshot answered.</summary>
+    public long Generation { get; }
+
+    public Passage? Get(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// A term query whose term lookup is done once per snapshot. Building the term's context seeks the
+    /// terms dictionary, which allocates its own enumerator; questions repeat their words, so caching
+    /// it halves that work. A context is only read by the queries that share it.
+    /// </summary>
+    public TermQuery TermQuery(string field, string text)
+    {
+        var term = new Term(field, text);
+        var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Searcher.TopReaderContext, t));
+        return new TermQuery(term, context);
+    }
+
+    /// <summary>The passage of a hit; the ordinal is a doc value, so no stored fields are decompressed per hit.</summary>
+    public Passage PassageOf(int docId)
+    {
+        var leaves = Reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
+        return Passages[(int)leaf.AtomicReader.GetNumericDocValues(OrdinalField).Get(docId - leaf.DocBase)];
+    }
+
+    /// <summary>Builds a snapshot; <paramref name="synonyms"/> is the parsed synonyms.txt or null (<paramref name="splitCompounds"/> off only to measure its effect).</summary>
+    public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation, bool splitCompounds = true)
+    {
+        var compoundWords = splitCompounds ? CompoundWords(passages) : null;
+        var indexAnalyzer = new DutchKnowledgeAnalyzer(null, compoundWords);
+        var queryAnalyzer = new DutchKnowledgeAnalyzer(synonyms, compoundWords);
+
+#pragma warning disable CA2000 // The directory lives as long as the snapshot's reader; both are left to the GC (see KnowledgeIndex).
+        var directory = new RAMDirectory();
+#pragma warning restore CA2000
+        var config = new IndexWriterConfig(DutchKnowledgeAnalyzer.Version, indexAnalyzer)
+        {
+            Similarity = Similarity,
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var passage = passages[i];
+                writer.AddDocument(new Document
+                {
+                    new NumericDocValuesField(OrdinalField, i),
+                    new TextField(TitleField, passage.DocumentTitle, Field.Store.NO),
+                    new TextField(HeadingsField, string.Join(" \n ", passage.HeadingPath), Field.Store.NO),
+                    new TextField(BodyField, passage.Text, Field.Store.NO),
+                });
+            }
+
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        return new IndexSnapshot(passages, DirectoryReader.Open(directory), indexAnalyzer, queryAnalyzer, generation);
+    }
+
+    /// <summary>
+    /// Parses Solr-format synonyms (lower-case, comma-separated equivalents, # comments), expanded
+    /// both ways. An entry that is a single stop word is left out: "om" (Openbaar Ministerie) is far
+    /// more often the Dutch word "om", and expanding it put OM passages into unrelated answers.
+    /// </summary>
+    public static SynonymMap ParseSynonyms(string text)
+    {
+        using var analyzer = DutchKnowledgeAnalyzer.SurfaceAnalyzer();
+        var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
+        using var reader = new StringReader(WithoutStopWordEntries(text));
+        parser.Parse(reader);
+        return parser.Build();
+    }
+
+    private static string WithoutStopWordEntries(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line =>
+        {
+            if (line.TrimStart().StartsWith('#') || line.Contains("=>", StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            var entries = line.Split(',').Select(e => e.Trim()).Where(e => e.Length > 0 && !DutchKnowledgeAnalyzer.StopWords.Contains(e)).ToList();
+            return entries.Count > 1 ? string.Join(", ", entries) : string.Empty;
+        });
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The surface words of the corpus that a compound may be split into.</summary>
+    private static CharArraySet CompoundWords(IReadOnlyList<Passage> passages)
+    {
+        var words = new CharArraySet(DutchKnowledgeAnalyzer.Version, 16384, ignoreCase: false);
+        using var analyzer = DutchKnowledgeAnalyzer.SurfaceAnalyzer();
+        foreach (var passage in passages)
+        {
+            AddWords(passage.Text);
+            AddWords(string.Join(' ', passage.HeadingPath));
+        }
+
+        foreach (var title in passages.Select(p => p.DocumentTitle).Distinct(StringComparer.Ordinal))
+        {
+            AddWords(title);
+        }
+
+        return words;
+
+        void AddWords(string text)
+        {
+            using var stream = analyzer.GetTokenStream(BodyField, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                if (term.Length >= CompoundSplitFilter.MinPartLength && char.IsLetter(term.Buffer[0]) && !DutchKnowledgeAnalyzer.StopWords.Contains(term.Buffer, 0, term.Length))
+                {
+                    words.Add(term.ToString());
+                }
+            }
+
+            stream.End();
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using GuidanceBot.Knowledge.Analysis;
+using GuidanceBot.Knowledge.Indexing;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace GuidanceBot.Knowledge.Search;
+
+/// <summary>What the confidence rule saw for the best hit of one query (for calibration and tests).</summary>
+/// <param name="Coverage">Matched weight divided by the question's total weight (0–1).</param>
+/// <param name="MatchedWeight">
+/// Sum of the weights of the question positions found in the best hit; a weight is the word's IDF
+/// divided by the IDF of a word no passage has, so 1 means "one very rare word matched" in any corpus size.
+/// </param>
+/// <param name="TopScore">The raw BM25 score of the best hit.</param>
+/// <param name="HeadingWeight">As <paramref name="MatchedWeight"/>, counting only words found in the best hit's title or headings.</param>
+internal sealed record Confidence(double Coverage, double MatchedWeight, double TopScore, double HeadingWeight)
+{
+    public static Confidence None { get; } = new(0, 0, 0, 0);
+
+    /// <summary>
+    /// The confidence rule: the best hit contains most of what the question asks (coverage), or it
+    /// contains so much rare question vocabulary that a long, chatty question still counts.
+    /// </summary>
+    public bool IsAnswer(RankingSettings settings) =>
+        (Coverage >= settings.MinCoverage && MatchedWeight >= settings.MinMatchedWeight)
+        || MatchedWeight >= settings.StrongMatchedWeight
+        || HeadingWeight >= settings.StrongHeadingWeight;
+}
+
+/// <summary>
+/// Ranked search over one <see cref="IndexSnapshot"/>: BM25 over title, heading path and text with
+/// field boosts, adjacent-word proximity, typo correction for unknown words, and the confidence rule
+/// that decides between an answer and "no good answer".
+/// </summary>
+internal static class PassageSearcher
+{
+    /// <summary>Words shorter than this are never typo-corrected (too many near neighbours).</summary>
+    /// <remarks>Measured: at 5 letters "brand" was "corrected" to "band" and answered an off-topic question.</remarks>
+    private const int MinFuzzyLength = 6;
+
+    private const int MaxFuzzyExpansions = 3;
+
+    public static SearchResult Search(IndexSnapshot snapshot, string query, int maxHits, RankingSettings settings)
+    {
+        var (hits, confidence) = Rank(snapshot, query, maxHits, settings);
+        if (hits.Count == 0 || !confidence.IsAnswer(settings))
+        {
+            return new SearchResult(query, false, []);
+        }
+
+        return new SearchResult(query, true, hits);
+    }
+
+    /// <summary>The ranked hits and the confidence of the best one, before the confidence rule is applied.</summary>
+    internal static (IReadOnlyList<SearchHit> Hits, Confidence Confidence) Rank(IndexSnapshot snapshot, string query, int maxHits, RankingSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(query) || maxHits <= 0 || snapshot.Passages.Count == 0)
+        {
+            return ([], Confidence.None);
+        }
+
+        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
+        if (groups.Count == 0)
+        {
+            return ([], Confidence.None);
+        }
+
+        var reader = snapshot.Reader;
+        var unknownIdf = Idf(0, reader.NumDocs);
+        foreach (var group in groups)
+        {
+            var known = group.Terms.Select(t => (Term: t, Df: DocFreq(snapshot, t))).Where(t => t.Df > 0).ToList();
+            var original = group.Original ?? group.Terms[0];
+            if (known.Count == 0 && original.Length >= MinFuzzyLength)
+            {
+                foreach (var correction in snapshot.Vocabulary.Corrections(original, original.Length >= 8 ? 2 : 1, MaxFuzzyExpansions))
+                {
+                    group.Terms.Add(correction);
+                    group.FuzzyTerms.Add(correction);
+                    known.Add((correction, DocFreq(snapshot, correction)));
+                }
+            }
+
+            // A concept weighs what the user's own word weighs; synonyms only help to find it.
+            var originalDf = known.Find(k => k.Term == original).Df;
+            group.Weight = known.Count == 0 ? 1
+                : originalDf > 0 ? Idf(originalDf, reader.NumDocs) / unknownIdf
+                : known.Max(t => Idf(t.Df, reader.NumDocs)) / unknownIdf;
+            group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
+        }
+
+        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), snapshot, settings);
+        if (booleanQuery.Clauses.Count == 0)
+        {
+            return ([], Confidence.None);
+        }
+
+        // An in-order collector makes Lucene score with BooleanScorer2 instead of BooleanScorer, whose
+        // 2048-bucket table is allocated per search and is built for large posting lists, not 100s of passages.
+        var collector = TopScoreDocCollector.Create(maxHits, docsScoredInOrder: true);
+        snapshot.Searcher.Search(booleanQuery, collector);
+        var topDocs = collector.GetTopDocs();
+        if (topDocs.ScoreDocs.Length == 0)
+        {
+            return ([], Confidence.None);
+        }
+
+        var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
+        var queryTerms = new CharArraySet(DutchKnowledgeAnalyzer.Version, groups.SelectMany(g => g.Terms).ToList(), ignoreCase: false);
+        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
+        foreach (var scoreDoc in topDocs.ScoreDocs)
+        {
+            var passage = snapshot.PassageOf(scoreDoc.Doc);
+            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms)));
+        }
+
+        return (hits, confidence);
+    }
+
+    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexSnapshot snapshot, RankingSettings settings)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        (string Field, float Boost)[] fields =
+        [
+            (IndexSnapshot.TitleField, settings.TitleBoost),
+            (IndexSnapshot.HeadingsField, settings.HeadingBoost),
+            (IndexSnapshot.BodyField, settings.BodyBoost),
+        ];
+        foreach (var group in groups.Where(g => g.Terms.Count > 0))
+        {
+            var perField = new BooleanQuery(disableCoord: true);
+            foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
+            {
+                // One concept, one score: synonyms and corrections of a word compete (max) instead of adding up.
+                var alternatives = new DisjunctionMaxQuery(0.1f);
+                foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
+                {
+                    var termQuery = snapshot.TermQuery(field, term);
+                    termQuery.Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost;
+                    alternatives.Add(termQuery);
+                }
+
+                if (alternatives.Disjuncts.Count > 0)
+                {
+                    perField.Add(alternatives, Occur.SHOULD);
+                }
+            }
+
+            if (perField.Clauses.Count > 0)
+            {
+                query.Add(perField, Occur.SHOULD);
+            }
+        }
+
+        if (settings.PhraseBoost > 0)
+        {
+            for (var i = 0; i + 1 < originals.Count; i++)
+            {
+                if (originals[i] == originals[i + 1] || DocFreq(snapshot, originals[i]) == 0 || DocFreq(snapshot, originals[i + 1]) == 0)
+                {
+                    continue;
+                }
+
+                foreach (var field in PhraseFields.Where(f => snapshot.Vocabulary.HasTerm(f, originals[i]) && snapshot.Vocabulary.HasTerm(f, originals[i + 1])))
+                {
+                    var phrase = new PhraseQuery { Slop = settings.PhraseSlop, Boost = settings.PhraseBoost };
+                    phrase.Add(new Term(field, originals[i]));
+                    phrase.Add(new Term(field, originals[i + 1]));
+                    query.Add(phrase, Occur.SHOULD);
+                }
+            }
+        }
+
+        return query;
+    }
+
+    private static Confidence ConfidenceOf(IndexReader reader, Vocabulary vocabulary, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(top.Doc, leaves)];
+        var localDoc = top.Doc - leaf.DocBase;
+        double total = 0;
+        double matched = 0;
+        double inHeadings = 0;
+        foreach (var group in groups)
+        {
+            total += group.Weight;
+            var best = 0.0;
+            var bestHeading = 0.0;
+            foreach (var term in group.Terms)
+            {
+                var factor = group.FuzzyTerms.Contains(term) ? settings.FuzzyWeight : 1.0;
+                foreach (var field in IndexSnapshot.SearchFields)
+                {
+                    if (vocabulary.HasTerm(field, term) && Contains(leaf.AtomicReader, localDoc, field, term))
+                    {
+                        best = Math.Max(best, factor);
+                        if (field != IndexSnapshot.BodyField)
+                        {
+                            bestHeading = Math.Max(bestHeading, factor);
+                        }
+                    }
+                }
+            }
+
+            matched += best * group.Weight;
+            inHeadings += bestHeading * group.Weight;
+        }
+
+        return new Confidence(total == 0 ? 0 : matched / total, matched, top.Score, inHeadings);
+    }
+
+    private static readonly string[] PhraseFields = [IndexSnapshot.HeadingsField, IndexSnapshot.BodyField];
+
+    private static bool Contains(AtomicReader reader, int doc, string field, string term)
+    {
+        var docs = reader.GetTermDocsEnum(new Term(field, term));
+        return docs is not null && docs.Advance(doc) == doc;
+    }
+
+    private static int DocFreq(IndexSnapshot snapshot, string term) => snapshot.Vocabulary.DocFreq(term);
+
+    /// <summary>BM25's IDF: rare words weigh more; a word the index does not have weighs most.</summary>
+    private static double Idf(int docFreq, int documentCount) =>
+        Math.Log(1 + ((documentCount - docFreq + 0.5) / (docFreq + 0.5)));
+}

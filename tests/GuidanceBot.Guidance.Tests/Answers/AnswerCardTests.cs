@@ -1,0 +1,104 @@
+using GuidanceBot.Cards;
+using GuidanceBot.Guidance.Answers;
+using GuidanceBot.Guidance.Contacts;
+using GuidanceBot.Knowledge;
+using GuidanceBot.Testing;
+
+namespace GuidanceBot.Guidance.Tests.Answers;
+
+public sealed class AnswerCardTests
+{
+    [Fact]
+    public void Build_ThreeHits_ValidatesAndCitesEveryPassageShown()
+    {
+        var result = Result(Hit("melden#a", "Melden bij CoMensha", "https://www.comensha.nl/a"),
+            Hit("melden#b", "Toestemming", "https://www.comensha.nl/b"),
+            Hit("politie#c", "Aangifte", "https://www.politie.nl/c"));
+
+        var card = AnswerCard.Build("Hoe meld ik bij CoMensha?", result, shareable: false);
+
+        CardAssert.IsValid(card);
+        var json = CardSerializer.Serialize(card);
+        Assert.Contains("https://www.comensha.nl/a", json, StringComparison.Ordinal);
+        Assert.Contains("https://www.comensha.nl/b", json, StringComparison.Ordinal);
+        Assert.Contains("https://www.politie.nl/c", json, StringComparison.Ordinal);
+        Assert.Equal(AnswerCard.Id, CardAssert.IdOf(card));
+    }
+
+    [Fact]
+    public void Build_HighlightsMatchedTermsAsTextRuns()
+    {
+        var card = AnswerCard.Build("comensha", Result(Hit("a#b", "Kop", "https://x.example/")), shareable: false);
+
+        var json = CardSerializer.Serialize(card);
+
+        Assert.Contains("\"text\":\"CoMensha\",\"weight\":\"Bolder\",\"highlight\":true", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Shareable_HasNoSubmitButStillCitesAndNamesTheHandreiking()
+    {
+        var card = AnswerCard.Build("vraag", Result(Hit("a#b", "Kop", "https://x.example/")), shareable: true);
+
+        CardAssert.IsShareable(card);
+        var text = string.Join("\n", CardAssert.AllText(card));
+        Assert.Contains("Document a", text, StringComparison.Ordinal);
+        Assert.Contains("gecontroleerd op 28-11-2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NotShareable_OffersFeedbackWithPassageId()
+    {
+        var card = AnswerCard.Build("vraag", Result(Hit("a#b", "Kop", "https://x.example/")), shareable: false);
+
+        var json = CardSerializer.Serialize(card);
+
+        Assert.Contains("\"verb\":\"answer.feedback\",\"passageId\":\"a#b\",\"useful\":true", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[klik hier](https://evil.example)")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("**vet** en _schuin_")]
+    public void Build_QuestionWithMarkup_IsShownOnlyAsLiteralTextRun(string question)
+    {
+        var card = AnswerCard.Build(question, Result(Hit("a#b", "Kop", "https://x.example/")), shareable: false);
+
+        Assert.Contains(question, CardAssert.TextsOf(card, "TextRun"));
+        Assert.DoesNotContain(CardAssert.TextsOf(card, "TextBlock"), t => t.Contains(question, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_LongPassages_StaysWithinCardBudget()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Dit is een lange zin over signalen. ", 200));
+        var hits = Enumerable.Range(0, 3).Select(i => Hit($"d#{i}", "Kop", $"https://x.example/{i}", longText)).ToArray();
+
+        var card = AnswerCard.Build(new string('v', 500), Result(hits), shareable: false);
+
+        CardAssert.IsValid(card);
+    }
+
+    [Fact]
+    public void NoAnswerCard_NamesEmergencyNumbersAndValidates()
+    {
+        var card = NoAnswerCard.Build("wat is de hoofdstad van Frankrijk?");
+
+        CardAssert.IsValid(card);
+        var text = string.Join("\n", CardAssert.AllText(card));
+        Assert.Contains(EmergencyContacts.Alarmnummer, text, StringComparison.Ordinal);
+        Assert.Contains(EmergencyContacts.VeiligThuis, text, StringComparison.Ordinal);
+    }
+
+    private static SearchResult Result(params SearchHit[] hits) => new("vraag", true, hits);
+
+    private static SearchHit Hit(string id, string heading, string url, string? text = null)
+    {
+        var body = text ?? "Je kunt een slachtoffer aanmelden bij CoMensha. Dat doe je met toestemming.";
+        var passage = new Passage(id, id.Split('#')[0], "Document " + id.Split('#')[0], [heading], body, [url], null, new DateOnly(2026, 11, 28));
+        var snippet = text is not null
+            ? [new HighlightSpan(body[..600], false)]
+            : new[] { new HighlightSpan("Je kunt een slachtoffer aanmelden bij ", false), new HighlightSpan("CoMensha", true), new HighlightSpan(". Dat doe je met toestemming.", false) };
+        return new SearchHit(passage, 10, snippet);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using GuidanceBot.Guidance.Sharing;
+using GuidanceBot.IntegrationTests.Infrastructure;
+using GuidanceBot.Testing;
+
+namespace GuidanceBot.IntegrationTests.Answers;
+
+/// <summary><c>composeExtension/query</c> through /api/messages (PROTOCOL.md §4.7).</summary>
+public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>, IDisposable
+{
+    private readonly BotApplicationFactory _factory;
+
+    public MessageExtensionTests(BotApplicationFactory factory)
+    {
+        _factory = factory;
+    }
+
+    public void Dispose() => _factory.AssertNoSensitiveTextLogged();
+
+    [Fact]
+    public async Task Query_WithTerm_ReturnsShareableAnswerCardsWithPreviews()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Query("melden bij CoMensha"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var extension = (await ReadBodyAsync(response))["composeExtension"]!;
+        Assert.Equal("result", (string?)extension["type"]);
+        Assert.Equal("list", (string?)extension["attachmentLayout"]);
+        var attachments = extension["attachments"]!.AsArray();
+        Assert.InRange(attachments.Count, 1, 3);
+        Assert.All(attachments, a =>
+        {
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)a!["contentType"]);
+            Assert.Equal("application/vnd.microsoft.card.thumbnail", (string?)a["preview"]!["contentType"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)a["preview"]!["content"]!["title"]));
+            Assert.DoesNotContain("Action.Submit", a["content"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("Action.OpenUrl", a["content"]!.ToJsonString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Query_Empty_ListsTopicsOnePerHandreiking(string? term)
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Query(term));
+
+        var attachments = (await ReadBodyAsync(response))["composeExtension"]!["attachments"]!.AsArray();
+        var titles = attachments.Select(a => (string?)a!["content"]!["body"]![1]!["inlines"]![1]!["text"]).ToList();
+        Assert.True(attachments.Count >= 5, $"expected the main topics, got {attachments.Count}");
+        Assert.Equal(titles.Count, titles.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Query_NothingMatches_ReturnsMessage()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Query("appeltaart recept kaneel"));
+
+        var extension = (await ReadBodyAsync(response))["composeExtension"]!;
+        Assert.Equal("message", (string?)extension["type"]);
+        Assert.Equal(SharingTexts.NothingFound, (string?)extension["text"]);
+    }
+
+    [Fact]
+    public async Task Query_UnknownCommand_ReturnsMessage()
+    {
+        var client = _factory.CreateClient();
+        var activity = Query("melden");
+        activity["value"]!["commandId"] = "iets-anders";
+
+        var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(SharingTexts.UnknownCommand, (string?)(await ReadBodyAsync(response))["composeExtension"]!["text"]);
+    }
+
+    [Theory]
+    [InlineData("\"tekst\"")]
+    [InlineData("{\"commandId\":5}")]
+    [InlineData("{\"parameters\":\"nope\"}")]
+    public async Task Query_MalformedValue_Returns400(string value)
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(TestActivities.Invoke("composeExtension/query", JsonNode.Parse(value)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Query_OnColdHost_AnswersWithinTeamsTimeLimit()
+    {
+        using var cold = new BotApplicationFactory();
+        var client = cold.CreateClient();
+        var stopwatch = Stopwatch.StartNew();
+
+        var response = await client.PostActivityAsync(Query("signalen loverboy"));
+
+        stopwatch.Stop();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Teams gives a search query 5 s (PROTOCOL.md §4.7); the index is built at start-up, not on the first query.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"first query took {stopwatch.Elapsed}");
+    }
+
+    private static JsonObject Query(string? term)
+    {
+        var parameters = term is null
+            ? new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" })
+            : new JsonArray(new JsonObject { ["name"] = SearchExtension.QueryParameter, ["value"] = term });
+        return TestActivities.Invoke("composeExtension/query", new JsonObject
+        {
+            ["commandId"] = SearchExtension.CommandId,
+            ["parameters"] = parameters,
+            ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+        });
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}
