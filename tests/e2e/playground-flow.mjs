@@ -5,7 +5,7 @@
 //
 // node tests/e2e/playground-flow.mjs --url http://127.0.0.1:<port>/ --text risico
 //   --steps '[{"name":"acuteDanger","heading":"Is de jongere…","toggles":[],"button":"Nee"},…]'
-//   --heading "Risico-inschatting" --contains "Dit is geen gevalideerd…"
+//   --heading "Risico-inschatting" --contains "Dit is geen gevalideerd…" [--then "Wat wil je nu doen?"]
 //   --screenshot-dir artifacts/e2e/<test> [--timeout-ms 30000]
 //
 // Every wait is bounded by --timeout-ms and waits for a real condition (a card, a checked box); no sleeps.
@@ -117,8 +117,24 @@ try {
   result.headingVisible = await heading.isVisible();
   result.containsVisible = await contains.isVisible();
   result.finalTexts = (await final.locator('.ac-textBlock').allInnerTexts()).map((t) => t.trim());
+  // The summary is taller than the viewport: show it from its heading (and the not-validated note).
+  await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshot('summary');
+
+  if (args.then) {
+    // The card the bot sends after the final one: it must follow the final card in the chat.
+    result.step = 'card after the final one';
+    const then = final.locator('xpath=following::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")]')
+      .filter({ has: page.locator('.ac-textBlock', { hasText: args.then }) })
+      .first();
+    await then.waitFor({ state: 'visible' });
+    await then.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    result.thenVisible = await then.isVisible();
+    result.thenButtons = (await then.getByRole('button').allInnerTexts()).map((t) => t.trim());
+    await screenshot('next-card');
+  }
+
   result.cards = await page.locator('.ac-adaptiveCard').count();
-  await screenshot('final');
   result.ok = true;
   result.step = 'done';
 } catch (error) {

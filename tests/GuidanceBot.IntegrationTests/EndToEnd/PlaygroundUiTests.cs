@@ -84,6 +84,7 @@ public sealed class PlaygroundUiTests(ITestOutputHelper output)
                     "--steps", steps.ToJsonString(),
                     "--heading", RisicotaxatieTexts.SummaryTitle,
                     "--contains", FlowTexts.NotAValidatedInstrument,
+                    "--then", FlowTexts.NextStepsTitle,
                     "--screenshot-dir", e2e.ArtifactFolder,
                     "--timeout-ms", waitMilliseconds,
                 ],
@@ -98,6 +99,7 @@ public sealed class PlaygroundUiTests(ITestOutputHelper output)
             Assert.True((bool?)result["headingVisible"] == true, "The summary card's heading is not visible.");
             Assert.True((bool?)result["containsVisible"] == true, "The summary card does not say it is not a validated instrument.");
             Assert.Contains(FlowTexts.NotAValidatedInstrument, result["finalTexts"]!.AsArray().Select(t => (string?)t));
+            Assert.True((bool?)result["thenVisible"] == true, "The next-steps card did not render after the summary.");
             var done = result["steps"]!.AsArray();
             Assert.Equal(steps.Count, done.Count);
             Assert.Equal([signal, riskFactor, protective], done.SelectMany(s => s!["ticked"]!.AsArray().Select(t => (string?)t)));
@@ -108,9 +110,12 @@ public sealed class PlaygroundUiTests(ITestOutputHelper output)
                 "the signals card's submit with the ticked toggle");
             await e2e.Playground.Log.WaitForAsync(
                 l => l.SentByBot && l.CardId == RisicotaxatieSummaryCard.Id, "the summary card sent by the bot");
+            await e2e.Playground.Log.WaitForAsync(
+                l => l.SentByBot && l.CardId == NextStepsCard.Id, "the next-steps card sent by the bot");
 
             var screenshots = result["screenshots"]!.AsArray().Select(s => (string?)s).ToList();
-            Assert.Equal(steps.Count + 1, screenshots.Count);
+            // One per step, the summary and the next-steps card.
+            Assert.Equal(steps.Count + 2, screenshots.Count);
             Assert.All(screenshots, s => Assert.True(File.Exists(s), $"No screenshot at {s}."));
         });
     }
