@@ -65,7 +65,7 @@ public static class RisicotaxatieTexts
     public const string ActDiscussThisWeek = "Bespreek je zorg deze week met een collega of de aandachtsfunctionaris.";
 
     public const string ActInstrument =
-        "Gebruik een erkend instrument, zoals 11VB (voor jongeren met een LVB), en leg je signalen feitelijk vast.";
+        "Gebruik een signaleringsinstrument, zoals 11VB (voor jongeren met een LVB), en leg je signalen feitelijk vast.";
 
     public const string ActAdvice =
         $"Twijfel je? Vraag advies aan Veilig Thuis: **{EmergencyContacts.VeiligThuis}**.";
