@@ -20,7 +20,7 @@ public sealed class SearchExtension(IPassageSearch search)
 
     private const int MaxResults = 10;
     private const int PreviewLength = 120;
-    private const int MinSummaryWordLength = 4;
+    private const int MinSummaryWordLength = 5;
 
     /// <summary>Whether <paramref name="query"/> is for this extension's command (and so may need the latest summary).</summary>
     public static bool IsSearch(MessagingExtensionQuery query) =>

@@ -12,7 +12,7 @@ public static class SharingTexts
     /// <summary>The preview title of the user's latest flow summary.</summary>
     public const string LastSummaryTitle = "Mijn laatste samenvatting";
 
-    /// <summary>Query words (or their start, at least four letters) that bring the latest summary to the top.</summary>
+    /// <summary>Query words (or their start, at least five letters) that bring the latest summary to the top.</summary>
     public static IReadOnlyList<string> SummaryWords { get; } = ["samenvatting", "laatste", "overzicht", "meldingsvoorbereiding"];
 
     private static readonly TimeZoneInfo Dutch =
