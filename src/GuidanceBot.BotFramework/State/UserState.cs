@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Storage;
 using Microsoft.Extensions.Options;
 
@@ -38,8 +39,25 @@ public sealed class UserState<TState> : BotState<TState>
     protected override string GetStorageKey(ITurnContext turnContext)
     {
         var activity = turnContext.Activity;
-        var userId = activity.From?.AadObjectId ?? activity.From?.Id
+        var userId = UserIds.Of(activity)
             ?? throw new InvalidOperationException("The activity has no sender id; user state needs one.");
         return HashedKey(_keyPrefix, activity.ChannelId, userId);
+    }
+}
+
+/// <summary>Which user an activity is from, for user-scoped state.</summary>
+public static class UserIds
+{
+    /// <summary>
+    /// The sender's <c>aadObjectId</c> (the same in every chat and tenant app), else its channel id; null when
+    /// the activity names no sender. Empty ids count as missing, so senders without an id never share a document.
+    /// </summary>
+    public static string? Of(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var from = activity.From;
+        return !string.IsNullOrEmpty(from?.AadObjectId) ? from.AadObjectId
+            : !string.IsNullOrEmpty(from?.Id) ? from.Id
+            : null;
     }
 }

@@ -20,10 +20,16 @@ public sealed class LastSummaries(UserState<LastSummary> state, FlowCitations ci
     /// <summary>The key prefix of the stored documents (<c>summary/{sha256 of channel and user}</c>).</summary>
     public const string KeyPrefix = "summary";
 
-    /// <summary>Records the flow that ended in this turn as the user's latest summary; the caller saves.</summary>
+    /// <summary>Records the flow that ended in this turn as the user's latest summary (not for an activity without sender); the caller saves.</summary>
     public async Task RecordAsync(ITurnContext turnContext, CompletedFlowSummary completed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(completed);
+        if (UserIds.Of(turnContext.Activity) is null)
+        {
+            return;
+        }
+
         var document = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         document.CompletedAt = time.GetUtcNow();
         document.Signaleren = completed.Signaleren;
@@ -38,6 +44,12 @@ public sealed class LastSummaries(UserState<LastSummary> state, FlowCitations ci
     /// <summary>The sender's latest summary, or null when there is none (never made, expired, or of an older shape).</summary>
     public async Task<SharedSummary?> FindAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (UserIds.Of(turnContext.Activity) is null)
+        {
+            return null;
+        }
+
         var document = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         return Rebuild(document, citations);
     }
