@@ -22,6 +22,7 @@ public sealed class GuidanceBotHandler(
     QuestionAnswering answering,
     SearchExtension searchExtension,
     AnswerFeedback feedback,
+    LastSummaries lastSummaries,
     IPassageSearch search) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -86,17 +87,24 @@ public sealed class GuidanceBotHandler(
         }
     }
 
-    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Name == MessagingExtensionQuery.InvokeName)
         {
             var query = MessagingExtensionQuery.From(turnContext.Activity);
-            return Task.FromResult(query is null
-                ? new InvokeResponse(400)
-                : new InvokeResponse(200, searchExtension.Query(query).ToJsonElement()));
+            if (query is null)
+            {
+                return new InvokeResponse(400);
+            }
+
+            // The sender's latest summary, from whichever chat the compose box is in: a read, never a write.
+            var lastSummary = SearchExtension.IsSearch(query)
+                ? await lastSummaries.FindAsync(turnContext, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new InvokeResponse(200, searchExtension.Query(query, lastSummary).ToJsonElement());
         }
 
-        return base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RecordFeedbackAsync(ITurnContext turnContext, CancellationToken cancellationToken)

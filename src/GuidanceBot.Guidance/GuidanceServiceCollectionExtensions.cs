@@ -36,6 +36,13 @@ public static class GuidanceServiceCollectionExtensions
             provider.GetRequiredService<IStorage>(),
             FlowJsonContext.Default.GuidanceConversation,
             provider.GetRequiredService<IOptions<BotStateOptions>>()));
+        // The latest summary card per user: user-scoped (found from any chat), but it expires with the flow state.
+        services.AddSingleton(provider => new UserState<LastSummary>(
+            provider.GetRequiredService<IStorage>(),
+            FlowJsonContext.Default.LastSummary,
+            provider.GetRequiredService<IOptions<BotStateOptions>>().Value.ConversationIdleTimeout,
+            LastSummaries.KeyPrefix));
+        services.AddSingleton<LastSummaries>();
         services.AddSingleton(provider => new FlowCitations(provider.GetService<IPassageSearch>()));
         services.AddSingleton<SignalerenDialog>();
         services.AddSingleton<RisicotaxatieDialog>();

@@ -25,6 +25,7 @@ public delegate Task QuestionAnswerer(ITurnContext turnContext, string question,
 public sealed partial class FlowRouter
 {
     private readonly ConversationState<GuidanceConversation> _state;
+    private readonly LastSummaries _lastSummaries;
     private readonly DialogSet _dialogs;
     private readonly ILogger<FlowRouter> _logger;
 
@@ -33,9 +34,11 @@ public sealed partial class FlowRouter
         SignalerenDialog signaleren,
         RisicotaxatieDialog risicotaxatie,
         MeldenDialog melden,
+        LastSummaries lastSummaries,
         ILogger<FlowRouter> logger)
     {
         _state = state;
+        _lastSummaries = lastSummaries;
         _dialogs = new DialogSet().Add(signaleren).Add(risicotaxatie).Add(melden);
         _logger = logger;
     }
@@ -51,6 +54,16 @@ public sealed partial class FlowRouter
         ArgumentNullException.ThrowIfNull(answerQuestion);
         var conversation = await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var handled = await RouteAsync(turnContext, conversation, answerQuestion, cancellationToken).ConfigureAwait(false);
+
+        // A flow that ended with its summary becomes the user's latest summary (for the message extension).
+        // Saved before the conversation: a conflict on either re-runs the whole turn, and the conversation
+        // save, which moves the flow on, is the last thing the turn does (see CloudAdapter on re-runs).
+        if (turnContext.TurnState.Get<CompletedFlowSummary>() is { } completed)
+        {
+            await _lastSummaries.RecordAsync(turnContext, completed, cancellationToken).ConfigureAwait(false);
+            await _lastSummaries.SaveChangesAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
         await _state.SaveChangesAsync(turnContext, cancellationToken).ConfigureAwait(false);
         return handled;
     }

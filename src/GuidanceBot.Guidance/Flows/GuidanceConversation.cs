@@ -31,4 +31,5 @@ public sealed class GuidanceConversation : IBotStateDocument
 [JsonSerializable(typeof(SignalerenState))]
 [JsonSerializable(typeof(RisicotaxatieState))]
 [JsonSerializable(typeof(MeldenState))]
+[JsonSerializable(typeof(LastSummary))]
 internal sealed partial class FlowJsonContext : JsonSerializerContext;

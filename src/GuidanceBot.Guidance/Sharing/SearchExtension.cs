@@ -2,6 +2,7 @@ using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.Cards;
 using GuidanceBot.Guidance.Answers;
+using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Knowledge;
 
 namespace GuidanceBot.Guidance.Sharing;
@@ -9,7 +10,8 @@ namespace GuidanceBot.Guidance.Sharing;
 /// <summary>
 /// The search message extension (command <c>zoeken</c>, parameter <c>zoekterm</c>): results are
 /// shareable answer cards that Teams inserts into the compose box as they are. An empty query lists the
-/// main topics: the first passage of each handreiking.
+/// main topics: the first passage of each handreiking. The user's latest flow summary card ("Mijn laatste
+/// samenvatting"), when there is one, comes first for an empty query and for a query about it.
 /// </summary>
 public sealed class SearchExtension(IPassageSearch search)
 {
@@ -18,16 +20,27 @@ public sealed class SearchExtension(IPassageSearch search)
 
     private const int MaxResults = 10;
     private const int PreviewLength = 120;
+    private const int MinSummaryWordLength = 5;
 
-    public MessagingExtensionResponse Query(MessagingExtensionQuery query)
+    /// <summary>Whether <paramref name="query"/> is for this extension's command (and so may need the latest summary).</summary>
+    public static bool IsSearch(MessagingExtensionQuery query) =>
+        string.Equals(query?.CommandId, CommandId, StringComparison.Ordinal);
+
+    /// <summary>The results for <paramref name="query"/>; <paramref name="lastSummary"/> is the sender's latest summary, if any.</summary>
+    public MessagingExtensionResponse Query(MessagingExtensionQuery query, SharedSummary? lastSummary = null)
     {
-        if (!string.Equals(query.CommandId, CommandId, StringComparison.Ordinal))
+        if (!IsSearch(query))
         {
             return Message(SharingTexts.UnknownCommand);
         }
 
         var text = query.ParameterValue(QueryParameter)?.Trim();
         var attachments = string.IsNullOrEmpty(text) ? Topics() : Results(text);
+        if (lastSummary is not null && (string.IsNullOrEmpty(text) || AsksForSummary(text)))
+        {
+            attachments.Insert(0, SummaryResult(lastSummary));
+        }
+
         return attachments.Count == 0
             ? Message(SharingTexts.NothingFound)
             : new MessagingExtensionResponse
@@ -78,6 +91,27 @@ public sealed class SearchExtension(IPassageSearch search)
             },
         };
     }
+
+    /// <summary>True when a word of <paramref name="text"/> is (the start of) one of <see cref="SharingTexts.SummaryWords"/>.</summary>
+    internal static bool AsksForSummary(string text) =>
+        text.Split([' ', ',', '.', '?', '!', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.ToLowerInvariant())
+            .Any(word => word.Length >= MinSummaryWordLength
+                && SharingTexts.SummaryWords.Any(w => w.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(w, StringComparison.Ordinal)));
+
+    private static MessagingExtensionAttachment SummaryResult(SharedSummary summary) => new()
+    {
+        ContentType = Attachment.AdaptiveCardContentType,
+        Content = CardSerializer.ToJsonElement(summary.Card),
+        Preview = new ThumbnailPreview
+        {
+            Content = new ThumbnailContent
+            {
+                Title = SharingTexts.LastSummaryTitle,
+                Text = SharingTexts.LastSummaryPreview(summary.Flow.Name, summary.CompletedAt),
+            },
+        },
+    };
 
     private static MessagingExtensionResponse Message(string text) => new()
     {

@@ -40,11 +40,11 @@ public sealed class ScaleOutCluster : IDisposable
         return new ScaleOutCluster(hosts, new BlobContainerClient(connectionString, container));
     }
 
-    /// <summary>Every state blob's raw bytes, as the storage account holds them.</summary>
-    public async Task<IReadOnlyList<byte[]>> ReadRawStateBlobsAsync()
+    /// <summary>Every state blob's raw bytes (or those under <paramref name="prefix"/>), as the storage account holds them.</summary>
+    public async Task<IReadOnlyList<byte[]>> ReadRawStateBlobsAsync(string prefix = AzureBlobStorage.StatePrefix)
     {
         var contents = new List<byte[]>();
-        await foreach (var item in Container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = AzureBlobStorage.StatePrefix }))
+        await foreach (var item in Container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
         {
             contents.Add((await Container.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToArray());
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Signaleren;
 using GuidanceBot.IntegrationTests.Flows;
@@ -42,7 +43,9 @@ public sealed class ScaleOutFlowTests
         Assert.All(ticked, signal => Assert.Contains(signal.Label, summary, StringComparison.Ordinal));
         Assert.Contains(SignalerenTexts.Counted(Domains.Count, Domains.Count), summary, StringComparison.Ordinal);
         Assert.Contains(SignalerenTexts.LvbTipsTitle, summary, StringComparison.Ordinal);
-        Assert.Empty(await cluster.ReadRawStateBlobsAsync());
+        // The flow state is gone; what is left is the user's latest summary outcome (for the message extension).
+        Assert.Empty(await cluster.ReadRawStateBlobsAsync(AzureBlobStorage.StatePrefix + "conversation/"));
+        Assert.Single(await cluster.ReadRawStateBlobsAsync(AzureBlobStorage.StatePrefix + LastSummaries.KeyPrefix + "/"));
     }
 
     [SkippableFact]

@@ -128,6 +128,7 @@ public sealed class MeldenDialog : FlowDialog<MeldenState>
         var decision = MeldenDecision.From(step.State.Afwegingen);
         var card = MeldenSummaryCard.Build(step.State, decision, _citations.For(MeldenSources.Summary));
         await step.Context.SendActivityAsync(CardMessage.From(card), cancellationToken);
+        step.Context.TurnState.Set(CompletedFlowSummary.Of(step.State));
         return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.Completed), cancellationToken);
     }
 

@@ -92,6 +92,7 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
         step.State.ProtectiveFactors = Ticked(step.Result<FormSubmission>(), RiskItems.ProtectiveFactors);
         var card = RisicotaxatieSummaryCard.Build(step.State, RiskAssessment.From(step.State), _citations.For(RisicotaxatieSources.Summary));
         await step.Context.SendActivityAsync(CardMessage.From(card), cancellationToken);
+        step.Context.TurnState.Set(CompletedFlowSummary.Of(step.State));
         await step.Context.SendActivityAsync(CardMessage.From(NextStepsCard.Build(FlowCatalog.Melden, FlowCatalog.Signaleren)), cancellationToken);
         return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.Completed), cancellationToken);
     }

@@ -81,6 +81,7 @@ public sealed class SignalerenDialog : FlowDialog<SignalerenState>
         var note = step.TryGetResult<string>(out var text) && !AnswerChoices.IsNo(text) ? text : null;
         var sources = _citations.For(SignalerenSources.Summary);
         await step.Context.SendActivityAsync(CardMessage.From(SignalerenSummaryCard.Build(step.State, note, sources)), cancellationToken);
+        step.Context.TurnState.Set(CompletedFlowSummary.Of(step.State));
         await step.Context.SendActivityAsync(
             CardMessage.From(NextStepsCard.Build(FlowCatalog.Risicotaxatie, FlowCatalog.Melden)), cancellationToken);
         return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.Completed), cancellationToken);
