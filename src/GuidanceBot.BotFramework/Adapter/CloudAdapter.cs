@@ -230,12 +230,14 @@ public sealed partial class CloudAdapter
                 // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
                 turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
+                // The turn token only ends at the turn timeout: a cancelled turn is a failed one and is answered as such.
                 LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name, attempt);
                 turnContext.DiscardPending();
                 turnContext.TurnState.Set(new TurnFailure(ex));
-                await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
+                var apologyToken = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+                await ApologizeAsync(turnContext, ex, conversation, apologyToken).ConfigureAwait(false);
                 return turnContext;
             }
         }
@@ -313,13 +315,13 @@ public sealed partial class CloudAdapter
     }
 
     /// <summary>
-    /// The invoke status of a failed turn: 503 when trying again later can help (the store is down, or the
-    /// conversation kept changing under the turn), 500 otherwise. Invokes are where the channel shows the
+    /// The invoke status of a failed turn: 503 when trying again later can help (the store is down, the
+    /// conversation kept changing under the turn, or the turn ran out of time), 500 otherwise. Invokes are where the channel shows the
     /// status to the user (a card action, a message extension). A failed message turn still answers 200: its
     /// apology already went out as a reply, and a 5xx would only make the channel report a delivery failure.
     /// </summary>
     private static int FailureStatus(Exception exception) =>
-        exception is StorageConflictException || StorageUnavailableException.IsCause(exception)
+        exception is StorageConflictException or OperationCanceledException || StorageUnavailableException.IsCause(exception)
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
 
