@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Hosting;
 
@@ -42,7 +43,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("BotFramework:RateLimits"))
             .Validate(o => o.IsValid, "BotFramework:RateLimits: every permit count and window must be positive.")
             .ValidateOnStart();
-        AddGlobalRateLimit(builder.Services, configuration.GetSection("BotFramework:RateLimits").Get<RateLimitOptions>() ?? new());
+        AddGlobalRateLimit(builder.Services);
 
         // In-flight turns finish (and save state) when the host stops: Kestrel waits this long for open requests.
         builder.Services.Configure<HostOptions>(configuration.GetSection("Host"));
@@ -85,9 +86,13 @@ public static class HostingExtensions
     /// which the Bot Service honours and retries. Health probes are not limited. The per-conversation limit
     /// needs the conversation id from the body and lives in the adapter (<see cref="ConversationRateLimiter"/>).
     /// </summary>
-    private static void AddGlobalRateLimit(IServiceCollection services, RateLimitOptions limits) =>
-        services.AddRateLimiter(options =>
+    private static void AddGlobalRateLimit(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        // From the bound options, not read at composition time: test and platform overrides apply as everywhere else.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, bound) =>
         {
+            var limits = bound.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddFixedWindowLimiter(GlobalRateLimitPolicy, window =>
             {
@@ -104,6 +109,7 @@ public static class HostingExtensions
                 return ValueTask.CompletedTask;
             };
         });
+    }
 
     // appsettings.json lives at the repository root, which is the content root for
     // `dotnet run --project src/GuidanceBot` from there. Started from elsewhere (tests, a published
