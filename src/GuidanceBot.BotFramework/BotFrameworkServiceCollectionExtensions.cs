@@ -29,6 +29,7 @@ public static class BotFrameworkServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous
                 ? new AnonymousAccessTokenProvider()
                 : ActivatorUtilities.CreateInstance<MsalAccessTokenProvider>(provider));
+        services.AddSingleton<ConversationRateLimiter>();
         services.AddSingleton<CloudAdapter>();
         return services;
     }

@@ -51,6 +51,7 @@ public static class GuidanceServiceCollectionExtensions
 
         services.AddSingleton<IBot, GuidanceBotHandler>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorHandler>();
+        services.AddSingleton<ITurnLimitTexts, TurnLimitTexts>();
         return services;
     }
 }

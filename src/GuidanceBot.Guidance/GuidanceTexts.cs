@@ -18,4 +18,12 @@ public static class GuidanceTexts
 
     public const string FlowsOnlyInPersonalChat =
         "De stappenplannen (signaleren, risico, melden) doe ik alleen in een persoonlijke chat met mij, want daarin komen details over een jongere. Open een chat met GuidanceBot en typ daar het woord opnieuw. Vragen beantwoord ik hier wel.";
+
+    /// <summary>The message is longer than the adapter accepts; it was not read or kept.</summary>
+    public const string MessageTooLong =
+        "Je bericht is te lang voor mij. Stel je vraag korter, in een paar zinnen, en stuur het opnieuw.";
+
+    /// <summary>The conversation is over its rate limit; sent once per window, later messages are not answered.</summary>
+    public const string TooManyMessages =
+        "Je stuurt veel berichten achter elkaar. Wacht even en stuur je vraag dan opnieuw.";
 }

@@ -23,4 +23,23 @@ public sealed class AdapterOptions
     /// collided so they do not collide again at once. Zero re-runs at once.
     /// </summary>
     public TimeSpan TurnRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Longest message text the bot works on. Longer messages get the product's "too long" reply and are not
+    /// run as a turn, so nothing of them is searched or stored. 4,000 characters is about a page: far more than
+    /// a question or an answer to a prompt, and it keeps Lucene queries and tokenizing cheap.
+    /// </summary>
+    public int MaxTextLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Most attachments accepted on one activity; more get 400. Teams sends one or two (a file, a card, the
+    /// HTML copy of the message); the bot reads none of them, so ten is generous.
+    /// </summary>
+    public int MaxAttachments { get; set; } = 10;
+
+    /// <summary>
+    /// Longest a turn may run, state save included. The turn does not stop when the caller hangs up, so this
+    /// is what bounds it; keep it below the host's shutdown timeout so in-flight turns can finish when it stops.
+    /// </summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(25);
 }

@@ -35,6 +35,8 @@ public sealed partial class CloudAdapter
     private readonly AdapterOptions _options;
     private readonly TimeProvider _time;
     private readonly ITurnErrorHandler? _errorHandler;
+    private readonly ITurnLimitTexts? _limitTexts;
+    private readonly ConversationRateLimiter _rateLimiter;
     private readonly ILogger<CloudAdapter> _logger;
 
     public CloudAdapter(
@@ -43,9 +45,13 @@ public sealed partial class CloudAdapter
         IOptions<BotAuthenticationOptions> authOptions,
         IOptions<AdapterOptions> options,
         TimeProvider time,
+        ConversationRateLimiter rateLimiter,
         ILogger<CloudAdapter> logger,
-        ITurnErrorHandler? errorHandler = null)
+        ITurnErrorHandler? errorHandler = null,
+        ITurnLimitTexts? limitTexts = null)
     {
+        _rateLimiter = rateLimiter;
+        _limitTexts = limitTexts;
         _authenticator = authenticator;
         _connector = connector;
         _authOptions = authOptions.Value;
@@ -55,6 +61,12 @@ public sealed partial class CloudAdapter
         _errorHandler = errorHandler;
     }
 
+    /// <summary>
+    /// Handles one request. <paramref name="cancellationToken"/> (the request-aborted token) covers reading the
+    /// request and writing the response only: the turn itself runs on its own token, bounded by
+    /// <see cref="AdapterOptions.TurnTimeout"/>, so a client that hangs up (the Bot Service gives up after
+    /// 15 s, PROTOCOL.md §1.1) or a connection aborted at shutdown cannot cancel a half-done state save.
+    /// </summary>
     public async Task ProcessAsync(HttpContext httpContext, IBot bot, CancellationToken cancellationToken)
     {
         var request = httpContext.Request;
@@ -87,6 +99,14 @@ public sealed partial class CloudAdapter
         }
 
         var activity = parsed.Activity!;
+        if (activity.Attachments is { Count: var attachments } && attachments > _options.MaxAttachments)
+        {
+            LogRejected(_logger, "too many attachments");
+            await WriteErrorAsync(response, StatusCodes.Status400BadRequest,
+                $"The activity has more than {_options.MaxAttachments} attachments.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var auth = await _authenticator.AuthenticateAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
         if (!auth.IsAuthenticated)
         {
@@ -105,8 +125,85 @@ public sealed partial class CloudAdapter
             return;
         }
 
-        var turnContext = await RunTurnAsync(activity, body, bot, cancellationToken).ConfigureAwait(false);
+        using var turnTimeout = new CancellationTokenSource(_options.TurnTimeout, _time);
+        var turnToken = turnTimeout.Token;
+        if (await RefuseAsync(activity, response, turnToken, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var turnContext = await RunTurnAsync(activity, body, bot, turnToken).ConfigureAwait(false);
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies the per-conversation rate limit and the text length limit; true when the request was answered
+    /// without running a turn. A refused message gets at most one short reply and nothing is stored.
+    /// <para>
+    /// Why a message over the limit answers 200 and not 429: the Bot Service retries a 429, so a flood would
+    /// come back again, and Teams shows a failed delivery to the user. Instead the conversation gets one short
+    /// "slow down" per window and the rest is dropped with 200. An invoke answers 429 with <c>Retry-After</c>:
+    /// it has no reply but its own response, and Teams shows a failed invoke to the user as such. The global
+    /// limit is the rate-limiting middleware's (429 with <c>Retry-After</c>, see the host).
+    /// </para>
+    /// </summary>
+    private async Task<bool> RefuseAsync(
+        Activity activity, HttpResponse response, CancellationToken turnToken, CancellationToken requestToken)
+    {
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
+        {
+            return false;
+        }
+
+        var conversation = LogIds.Hash(activity.Conversation?.Id);
+        var limit = _rateLimiter.Acquire(activity.Conversation?.Id);
+        if (limit.Limit != ConversationLimit.Allowed)
+        {
+            LogRateLimited(_logger, ActivityTypes.ForLog(activity.Type), conversation, limit.Limit.ToString());
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling((limit.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteErrorAsync(response, StatusCodes.Status429TooManyRequests, "Too many requests in this conversation.", requestToken)
+                    .ConfigureAwait(false);
+                return true;
+            }
+
+            var notice = limit.Limit == ConversationLimit.LimitedNotify ? _limitTexts?.TooManyMessages : null;
+            await ReplyWithoutTurnAsync(activity, notice, conversation, response, turnToken, requestToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (activity.Type == ActivityTypes.Message && activity.Text is { Length: var length } && length > _options.MaxTextLength)
+        {
+            LogRejected(_logger, "message text too long");
+            await ReplyWithoutTurnAsync(activity, _limitTexts?.MessageTooLong, conversation, response, turnToken, requestToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task ReplyWithoutTurnAsync(
+        Activity activity, string? text, string conversation, HttpResponse response,
+        CancellationToken turnToken, CancellationToken requestToken)
+    {
+        var turnContext = new TurnContext(activity, _connector);
+        if (text is not null)
+        {
+            try
+            {
+                await turnContext.SendActivityAsync(text, turnToken).ConfigureAwait(false);
+                await turnContext.FlushAsync(turnToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
+            {
+                LogApologyFailed(_logger, conversation, ex.GetType().Name);
+            }
+        }
+
+        await WriteTurnResponseAsync(turnContext, response, requestToken).ConfigureAwait(false);
     }
 
     private async Task<TurnContext> RunTurnAsync(Activity activity, byte[] body, IBot bot, CancellationToken cancellationToken)
@@ -133,12 +230,14 @@ public sealed partial class CloudAdapter
                 // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
                 turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
+                // The turn token only ends at the turn timeout: a cancelled turn is a failed one and is answered as such.
                 LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name, attempt);
                 turnContext.DiscardPending();
                 turnContext.TurnState.Set(new TurnFailure(ex));
-                await ApologizeAsync(turnContext, ex, conversation, cancellationToken).ConfigureAwait(false);
+                var apologyToken = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+                await ApologizeAsync(turnContext, ex, conversation, apologyToken).ConfigureAwait(false);
                 return turnContext;
             }
         }
@@ -216,13 +315,13 @@ public sealed partial class CloudAdapter
     }
 
     /// <summary>
-    /// The invoke status of a failed turn: 503 when trying again later can help (the store is down, or the
-    /// conversation kept changing under the turn), 500 otherwise. Invokes are where the channel shows the
+    /// The invoke status of a failed turn: 503 when trying again later can help (the store is down, the
+    /// conversation kept changing under the turn, or the turn ran out of time), 500 otherwise. Invokes are where the channel shows the
     /// status to the user (a card action, a message extension). A failed message turn still answers 200: its
     /// apology already went out as a reply, and a 5xx would only make the channel report a delivery failure.
     /// </summary>
     private static int FailureStatus(Exception exception) =>
-        exception is StorageConflictException || StorageUnavailableException.IsCause(exception)
+        exception is StorageConflictException or OperationCanceledException || StorageUnavailableException.IsCause(exception)
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
 
@@ -272,6 +371,10 @@ public sealed partial class CloudAdapter
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Could not send the apology in conversation {Conversation}: {ExceptionType}")]
     private static partial void LogApologyFailed(ILogger logger, string conversation, string exceptionType);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning,
+        Message = "Turn {ActivityType} in conversation {Conversation} refused by the rate limit ({Outcome})")]
+    private static partial void LogRateLimited(ILogger logger, string activityType, string conversation, string outcome);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Typing indicator failed: {ExceptionType}")]
     private static partial void LogTypingFailed(ILogger logger, string exceptionType);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,7 +12,8 @@ namespace GuidanceBot.BotFramework.Connector;
 /// <summary>
 /// <see cref="IConnectorClient"/> over HTTP. Every call carries the bot's outbound token (none in local
 /// anonymous mode), is retried on the statuses Teams documents as transient while honouring
-/// <c>Retry-After</c>, and times out per attempt.
+/// <c>Retry-After</c>, and times out per attempt. A <see cref="CircuitBreaker"/> per connector host makes
+/// calls fail fast while the service is down.
 /// </summary>
 public sealed partial class ConnectorClient : IConnectorClient
 {
@@ -32,6 +34,10 @@ public sealed partial class ConnectorClient : IConnectorClient
     private readonly TimeProvider _time;
     private readonly ConnectorOptions _options;
     private readonly ILogger<ConnectorClient> _logger;
+
+    // One breaker per connector host: Teams serves regions from different hosts, and one region being down
+    // should not stop replies to the others.
+    private readonly ConcurrentDictionary<string, CircuitBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
 
     public ConnectorClient(
         IHttpClientFactory httpClientFactory,
@@ -96,7 +102,7 @@ public sealed partial class ConnectorClient : IConnectorClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var response = await SendOnceAsync(request, method, uri, cancellationToken).ConfigureAwait(false);
+            using var response = await SendThroughBreakerAsync(request, method, uri, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return await ReadResourceResponseAsync(response, cancellationToken).ConfigureAwait(false);
@@ -112,6 +118,62 @@ public sealed partial class ConnectorClient : IConnectorClient
 
             LogRetrying(_logger, method.Method, (int)response.StatusCode, delay.Value.TotalMilliseconds);
             await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt, unless the service's circuit is open: then it fails at once. Only signs that the service
+    /// itself is unhealthy count as failures — 5xx, timeouts, no connection. 429 and 412 do not: they are
+    /// about one conversation's pace (PROTOCOL.md §2.1), and one busy conversation must not cut off the others.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendThroughBreakerAsync(
+        HttpRequestMessage request, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    {
+        var breaker = _breakers.GetOrAdd(uri.Authority, _ =>
+            new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakDuration, _time));
+        if (!breaker.TryEnter())
+        {
+            LogFailedFast(_logger, method.Method, uri.Host);
+            throw new ConnectorException(null, $"The connector circuit for {method.Method} is open; not calling.");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendOnceAsync(request, method, uri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException)
+        {
+            OnFailure(breaker, uri);
+            throw;
+        }
+        catch
+        {
+            breaker.OnNeutral();
+            throw;
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            breaker.OnSuccess();
+        }
+        else if ((int)response.StatusCode >= 500)
+        {
+            OnFailure(breaker, uri);
+        }
+        else
+        {
+            breaker.OnNeutral();
+        }
+
+        return response;
+    }
+
+    private void OnFailure(CircuitBreaker breaker, Uri uri)
+    {
+        if (breaker.OnFailure())
+        {
+            LogCircuitOpened(_logger, uri.Host, _options.BreakDuration.TotalSeconds);
         }
     }
 
@@ -205,6 +267,13 @@ public sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error,
         Message = "Connector answered {Status} to {Method} after {Attempts} attempt(s); operation id {OperationId}")]
     private static partial void LogGaveUp(ILogger logger, string method, int status, int attempts, string? operationId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error,
+        Message = "Connector circuit for {Host} opened: failing fast for {BreakSeconds} s")]
+    private static partial void LogCircuitOpened(ILogger logger, string host, double breakSeconds);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Connector {Method} to {Host} not sent: circuit open")]
+    private static partial void LogFailedFast(ILogger logger, string method, string host);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Connector {Method} to {Host} timed out")]
     private static partial void LogTimedOut(ILogger logger, string method, string host);

@@ -17,4 +17,16 @@ public sealed class ConnectorOptions
     /// keeping a turn (and Teams' 15 s turn budget) hanging.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Consecutive failed attempts (5xx, timeout, no connection) after which the circuit opens. Five: a turn's
+    /// reply with its retries is four attempts, so one unlucky reply does not open it, a second one does.
+    /// </summary>
+    public int BreakerFailureThreshold { get; set; } = 5;
+
+    /// <summary>
+    /// How long calls fail fast once the circuit is open; then one trial call decides. 30 s: long enough for a
+    /// struggling service to recover, short enough that users get replies again soon after it has.
+    /// </summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using GuidanceBot.BotFramework;
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Auth;
@@ -7,14 +9,18 @@ using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
 using GuidanceBot.Knowledge;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Hosting;
 
 /// <summary>Composes the layers into the web host (STYLE.md §9: Program.cs stays about ten lines).</summary>
 public static class HostingExtensions
 {
+    private const string GlobalRateLimitPolicy = "bot-global";
+
     /// <summary>Binds and validates options, and registers the four layers.</summary>
     public static WebApplicationBuilder AddGuidanceBot(this WebApplicationBuilder builder)
     {
@@ -30,7 +36,17 @@ public static class HostingExtensions
             .Validate(o => o.MaxTurnAttempts >= 1 && o.TurnRetryDelay >= TimeSpan.Zero,
                 "BotFramework:Adapter:MaxTurnAttempts must be at least 1 and TurnRetryDelay not negative.")
             .ValidateOnStart();
-        builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"));
+        builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"))
+            .Validate(o => o.BreakerFailureThreshold >= 1 && o.BreakDuration > TimeSpan.Zero,
+                "BotFramework:Connector:BreakerFailureThreshold must be at least 1 and BreakDuration positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("BotFramework:RateLimits"))
+            .Validate(o => o.IsValid, "BotFramework:RateLimits: every permit count and window must be positive.")
+            .ValidateOnStart();
+        AddGlobalRateLimit(builder.Services);
+
+        // In-flight turns finish (and save state) when the host stops: Kestrel waits this long for open requests.
+        builder.Services.Configure<HostOptions>(configuration.GetSection("Host"));
 
         builder.Services.AddOptions<KnowledgeOptions>()
             .Bind(configuration.GetSection("Knowledge"))
@@ -53,14 +69,46 @@ public static class HostingExtensions
     /// </summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(context, bot, context.RequestAborted));
+            adapter.ProcessAsync(context, bot, context.RequestAborted))
+            .RequireRateLimiting(GlobalRateLimitPolicy);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(StorageHealthCheck.ReadinessTag),
         });
         return app;
+    }
+
+    /// <summary>
+    /// The instance-wide limit on <c>/api/messages</c> (<see cref="RateLimitOptions"/>): 429 with <c>Retry-After</c>,
+    /// which the Bot Service honours and retries. Health probes are not limited. The per-conversation limit
+    /// needs the conversation id from the body and lives in the adapter (<see cref="ConversationRateLimiter"/>).
+    /// </summary>
+    private static void AddGlobalRateLimit(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        // From the bound options, not read at composition time: test and platform overrides apply as everywhere else.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, bound) =>
+        {
+            var limits = bound.Value;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddFixedWindowLimiter(GlobalRateLimitPolicy, window =>
+            {
+                window.PermitLimit = limits.GlobalPermits;
+                window.Window = limits.GlobalWindow;
+                window.QueueLimit = 0;
+                window.AutoReplenishment = true;
+            });
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.GlobalWindow;
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
     }
 
     // appsettings.json lives at the repository root, which is the content root for

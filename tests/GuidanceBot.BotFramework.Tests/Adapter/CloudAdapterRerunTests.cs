@@ -117,6 +117,7 @@ public sealed class CloudAdapterRerunTests
         Options.Create(new BotAuthenticationOptions()),
         Options.Create(new AdapterOptions { TurnRetryDelay = TimeSpan.Zero, TypingDelay = TimeSpan.FromHours(1) }),
         new FakeTimeProvider(),
+        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
         NullLogger<CloudAdapter>.Instance,
         new ApologyHandler());
 

@@ -61,8 +61,10 @@ public sealed class TypingIndicatorTests
         new AnonymousAuthenticator(),
         connector,
         Options.Create(new BotAuthenticationOptions()),
-        Options.Create(new AdapterOptions()),
+        // The tests advance the clock by 30 s; the turn must not time out meanwhile.
+        Options.Create(new AdapterOptions { TurnTimeout = TimeSpan.FromHours(1) }),
         time,
+        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
         NullLogger<CloudAdapter>.Instance);
 
     private static DefaultHttpContext NewRequest()

@@ -49,6 +49,8 @@ public sealed class PlaygroundBotFactory : WebApplicationFactory<Program>
             ["MicrosoftAppId"] = string.Empty,
             // Flow state in memory: an end-to-end run must leave no state file in the checkout.
             ["Storage:Provider"] = "Memory",
+            // Scripted conversations post faster than a person; the rate limits have tests of their own.
+            ["BotFramework:RateLimits:ConversationPermits"] = "100000",
         }));
         // Only into the captured log: shown when a test fails, instead of console noise on every run.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));

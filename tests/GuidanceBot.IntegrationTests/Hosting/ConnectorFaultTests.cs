@@ -1,6 +1,8 @@
 using System.Net;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GuidanceBot.IntegrationTests.Hosting;
 
@@ -89,5 +91,38 @@ public sealed class ConnectorFaultTests : IDisposable
         var response = await client.PostActivityAsync(TestActivities.Message("hallo"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reply_ConnectorDown_OpensTheCircuitAnswersExpectRepliesAndClosesAfterTheBreak()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        _factory.ConfigureServices = services => services.AddSingleton<TimeProvider>(time);
+        _factory.Settings["BotFramework:Connector:MaxRetries"] = "0";
+        _factory.Settings["BotFramework:Connector:BreakerFailureThreshold"] = "2";
+        _factory.Settings["BotFramework:Connector:BreakDuration"] = "00:00:30";
+        var healthy = false;
+        _factory.Connector = new StubHttpHandler(_ => healthy
+            ? StubHttpHandler.Json("""{"id":"reply-1"}""")
+            : new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        var client = _factory.CreateClient();
+
+        await client.PostActivityAsync(TestActivities.Message("hallo"));
+        var whenOpened = _factory.Connector.Requests.Count;
+        var duringBreak = await client.PostActivityAsync(TestActivities.Message("hallo"));
+        var expectReplies = await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true));
+        var afterBreakStillOpen = _factory.Connector.Requests.Count;
+        healthy = true;
+        time.Advance(TimeSpan.FromSeconds(31));
+        await client.PostActivityAsync(TestActivities.Message("hallo"));
+        var afterTrial = _factory.Connector.Requests.Count;
+        await client.PostActivityAsync(TestActivities.Message("hallo"));
+
+        Assert.Equal(2, whenOpened);
+        Assert.Equal(HttpStatusCode.OK, duringBreak.StatusCode);
+        Assert.NotEmpty(await expectReplies.ReadRepliesAsync());
+        Assert.Equal(whenOpened, afterBreakStillOpen);
+        Assert.True(afterTrial > whenOpened, "The trial call after the break went out.");
+        Assert.True(_factory.Connector.Requests.Count > afterTrial, "The circuit closed after the trial succeeded.");
     }
 }

@@ -23,8 +23,11 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["Storage:Provider"] = "Memory",
         // Typing indicators and timeouts far beyond the test clock's horizon never fire.
         ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
+        ["BotFramework:Adapter:TurnTimeout"] = "01:00:00",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
         ["Storage:ReadinessTimeout"] = "01:00:00",
+        // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
+        ["BotFramework:RateLimits:ConversationPermits"] = "100000",
     };
 
     public StubHttpHandler Connector { get; set; } =

@@ -1,0 +1,73 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.BotFramework.Adapter;
+
+/// <summary>What <see cref="ConversationRateLimiter"/> decided for one turn.</summary>
+public enum ConversationLimit
+{
+    /// <summary>Within the limit: run the turn.</summary>
+    Allowed,
+
+    /// <summary>Over the limit, and the first refusal in this window: tell the user once.</summary>
+    LimitedNotify,
+
+    /// <summary>Over the limit and already told: drop the turn quietly.</summary>
+    LimitedDrop,
+}
+
+/// <summary>The decision for one turn, and for a refusal how long until the window ends (for <c>Retry-After</c>).</summary>
+public readonly record struct ConversationLimitResult(ConversationLimit Limit, TimeSpan? RetryAfter);
+
+/// <summary>
+/// The per-conversation turn limit (<see cref="RateLimitOptions"/>), on the primitives of ASP.NET Core rate
+/// limiting. It runs inside the adapter and not as endpoint middleware because the conversation id is in the
+/// body, and only after authentication, so that forged requests cannot use up a real conversation's budget.
+/// Partitions are keyed by a hash of the conversation id: the raw id never becomes a key that could be logged.
+/// Thread-safe; the container owns disposal.
+/// </summary>
+public sealed class ConversationRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _turns;
+    private readonly PartitionedRateLimiter<string> _notices;
+
+    public ConversationRateLimiter(IOptions<RateLimitOptions> options)
+    {
+        var limits = options.Value;
+        _turns = Create(limits.ConversationPermits, limits.ConversationWindow);
+
+        // One notice per window: a second limiter with a single permit per window and conversation.
+        _notices = Create(1, limits.ConversationWindow);
+    }
+
+    /// <summary>Takes one turn from the conversation's budget.</summary>
+    public ConversationLimitResult Acquire(string? conversationId)
+    {
+        var key = LogIds.Hash(conversationId);
+        using var lease = _turns.AttemptAcquire(key);
+        if (lease.IsAcquired)
+        {
+            return new(ConversationLimit.Allowed, null);
+        }
+
+        TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
+        using var notice = _notices.AttemptAcquire(key);
+        return new(notice.IsAcquired ? ConversationLimit.LimitedNotify : ConversationLimit.LimitedDrop, retryAfter);
+    }
+
+    public void Dispose()
+    {
+        _turns.Dispose();
+        _notices.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+            new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+}

@@ -1,0 +1,14 @@
+namespace GuidanceBot.BotFramework.Adapter;
+
+/// <summary>
+/// The words the adapter sends when it refuses a message before it becomes a turn. The product supplies them
+/// (in Dutch); without an implementation the adapter refuses silently.
+/// </summary>
+public interface ITurnLimitTexts
+{
+    /// <summary>Reply to a message longer than <see cref="AdapterOptions.MaxTextLength"/>; nothing of it was kept.</summary>
+    string MessageTooLong { get; }
+
+    /// <summary>Reply, once per window, to a conversation over its rate limit; the other messages are dropped.</summary>
+    string TooManyMessages { get; }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GuidanceBot.Guidance;
+using GuidanceBot.IntegrationTests.Infrastructure;
+using GuidanceBot.Testing;
+
+namespace GuidanceBot.IntegrationTests.Hosting;
+
+/// <summary>Size, attachment and rate limits each get a clear answer: a status code, or one short Dutch reply.</summary>
+public sealed class LimitsTests : IDisposable
+{
+    private readonly BotApplicationFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Message_TextOverLimit_RepliesTooLongWithoutRunningATurn()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(TestActivities.Message(new string('a', 4001), expectReplies: true));
+
+        var reply = Assert.Single(await response.ReadRepliesAsync());
+        Assert.Equal(GuidanceTexts.MessageTooLong, (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task Message_TextAtLimit_IsAnswered()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(TestActivities.Message(new string('a', 4000), expectReplies: true));
+
+        var replies = await response.ReadRepliesAsync();
+        Assert.DoesNotContain(replies, r => (string?)r["text"] == GuidanceTexts.MessageTooLong);
+    }
+
+    [Fact]
+    public async Task Message_TooManyAttachments_Returns400WithReason()
+    {
+        var activity = TestActivities.Message("hallo", expectReplies: true);
+        activity["attachments"] = new JsonArray([.. Enumerable.Range(0, 11).Select(_ => (JsonNode)new JsonObject { ["contentType"] = "text/html" })]);
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("attachments", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_OverConversationLimit_SaysSlowDownOnceThenDrops()
+    {
+        _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "2";
+        _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+
+        var allowed = new[]
+        {
+            await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true)),
+            await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true)),
+        };
+        var limited = await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true));
+        var dropped = await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true));
+        var other = await client.PostActivityAsync(TestActivities.Message("hallo", conversationId: "conv-2", expectReplies: true));
+
+        foreach (var response in allowed)
+        {
+            Assert.DoesNotContain(await response.ReadRepliesAsync(), r => (string?)r["text"] == GuidanceTexts.TooManyMessages);
+        }
+
+        var notice = Assert.Single(await limited.ReadRepliesAsync());
+        Assert.Equal(GuidanceTexts.TooManyMessages, (string?)notice["text"]);
+        Assert.Empty(await dropped.ReadRepliesAsync());
+        Assert.NotEmpty(await other.ReadRepliesAsync());
+        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("conv-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Message_OverConversationLimitWithoutExpectReplies_SendsTheNoticeThroughTheConnectorOnce()
+    {
+        _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "1";
+        _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+        await client.PostActivityAsync(TestActivities.Message("hallo"));
+        var sentBefore = _factory.Connector.Requests.Count;
+
+        var limited = await client.PostActivityAsync(TestActivities.Message("hallo"));
+        var dropped = await client.PostActivityAsync(TestActivities.Message("hallo"));
+
+        Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Equal(sentBefore + 1, _factory.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Invoke_OverConversationLimit_Returns429WithRetryAfter()
+    {
+        _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "1";
+        _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+        var query = TestActivities.Invoke("composeExtension/query", new JsonObject
+        {
+            ["commandId"] = "zoeken",
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }),
+        });
+
+        var first = await client.PostActivityAsync(query);
+        var second = await client.PostActivityAsync(query);
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Post_OverGlobalLimit_Returns429WithRetryAfter()
+    {
+        _factory.Settings["BotFramework:RateLimits:GlobalPermits"] = "2";
+        _factory.Settings["BotFramework:RateLimits:GlobalWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+
+        var first = await client.PostActivityAsync(TestActivities.Message("hallo", conversationId: "a", expectReplies: true));
+        var second = await client.PostActivityAsync(TestActivities.Message("hallo", conversationId: "b", expectReplies: true));
+        var third = await client.PostActivityAsync(TestActivities.Message("hallo", conversationId: "c", expectReplies: true));
+        var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}

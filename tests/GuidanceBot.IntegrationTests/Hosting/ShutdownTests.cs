@@ -1,0 +1,24 @@
+using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.IntegrationTests.Hosting;
+
+/// <summary>When the host stops, in-flight turns get time to finish and save their state.</summary>
+public sealed class ShutdownTests : IDisposable
+{
+    private readonly BotApplicationFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public void ShutdownTimeout_FromSettings_OutlastsTheTurnTimeout()
+    {
+        var host = _factory.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(30), host.ShutdownTimeout);
+        Assert.True(new AdapterOptions().TurnTimeout < host.ShutdownTimeout, "A turn that runs its full time still finishes before the host stops.");
+    }
+}
