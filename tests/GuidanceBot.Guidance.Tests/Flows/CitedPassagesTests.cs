@@ -1,20 +1,30 @@
-using System.Globalization;
-using System.Text;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
 using GuidanceBot.Guidance.Flows.Risicotaxatie;
 using GuidanceBot.Guidance.Flows.Signaleren;
+using GuidanceBot.Knowledge;
 using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Guidance.Tests.Flows;
 
 /// <summary>
-/// Every passage id a flow cites exists in <c>knowledge/</c>. Ids are computed the way the knowledge
-/// reader makes them (<c>{front-matter id}#{slug of the ##/### heading path}</c>); skipped while the
-/// knowledge folder is not in this checkout.
+/// Every passage id a flow cites exists in the real index built from <c>knowledge/</c>, so a renamed
+/// heading cannot leave a summary card citing nothing.
 /// </summary>
 public sealed class CitedPassagesTests
 {
+    private static readonly Lazy<ServiceProvider> Knowledge = new(() =>
+    {
+        var services = new ServiceCollection().AddLogging().AddKnowledge();
+        services.Configure<KnowledgeOptions>(o =>
+        {
+            o.Path = RepoPaths.Knowledge;
+            o.WatchForChanges = false;
+        });
+        return services.BuildServiceProvider();
+    });
+
     public static TheoryData<string> CitedIds
     {
         get
@@ -29,72 +39,12 @@ public sealed class CitedPassagesTests
         }
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(CitedIds))]
-    public void CitedPassage_InKnowledgeFolder_Exists(string passageId)
+    public void CitedPassage_InKnowledgeIndex_Exists(string passageId)
     {
-        Skip.IfNot(Directory.Exists(RepoPaths.Knowledge), "knowledge/ is not in this checkout yet (branch knowledge-content).");
+        var search = Knowledge.Value.GetRequiredService<IPassageSearch>();
 
-        var ids = KnownIds();
-
-        Assert.Contains(passageId, ids);
-    }
-
-    private static HashSet<string> KnownIds()
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Knowledge, "*.md"))
-        {
-            var lines = File.ReadAllLines(file);
-            var documentId = lines.SkipWhile(l => l != "---").Skip(1).TakeWhile(l => l != "---")
-                .Where(l => l.StartsWith("id:", StringComparison.Ordinal)).Select(l => l[3..].Trim()).FirstOrDefault()
-                ?? Slug(Path.GetFileNameWithoutExtension(file));
-            string? h2 = null;
-            foreach (var line in lines)
-            {
-                if (line.StartsWith("## ", StringComparison.Ordinal))
-                {
-                    h2 = line[3..].Trim();
-                    ids.Add($"{documentId}#{Slug(h2)}");
-                }
-                else if (line.StartsWith("### ", StringComparison.Ordinal) && h2 is not null)
-                {
-                    ids.Add($"{documentId}#{Slug(h2)}/{Slug(line[4..].Trim())}");
-                }
-            }
-        }
-
-        return ids;
-    }
-
-    // The knowledge reader's slug: lower-case ASCII, diacritics folded, other runs become one '-'.
-    private static string Slug(string text)
-    {
-        var builder = new StringBuilder();
-        var pendingDash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingDash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                pendingDash = false;
-            }
-            else
-            {
-                pendingDash = true;
-            }
-        }
-
-        return builder.Length == 0 ? "section" : builder.ToString();
+        Assert.NotNull(search.GetPassage(passageId));
     }
 }
