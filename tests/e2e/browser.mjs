@@ -47,6 +47,22 @@ export async function openPage({ viewport = { width: 1280, height: 900 }, timeou
   return { browser, page, blocked, consoleErrors };
 }
 
+/**
+ * Opens the playground UI at <url> and waits until it is ready to chat: the UI installs the app in the
+ * personal chat when it loads and the bot answers with its welcome card, so once that card is there,
+ * any later card is a reply to what the test sends. Returns the installation's HTTP status and the
+ * compose box.
+ */
+export async function openPlaygroundChat(page, url) {
+  const installation = page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(new URL(r.url()).pathname));
+  await page.goto(url);
+  const installationStatus = (await installation).status();
+  const compose = page.locator('[data-lexical-editor="true"]');
+  await compose.waitFor({ state: 'visible' });
+  await page.locator('.ac-adaptiveCard').first().waitFor({ state: 'visible' });
+  return { installationStatus, compose };
+}
+
 /** Parses `--name value` pairs. */
 export function parseArgs(argv) {
   const args = {};

@@ -11,7 +11,7 @@
 // Every wait is bounded by --timeout-ms and waits for a real condition (a card, a checked box); no sleeps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, parseArgs, writeResult } from './browser.mjs';
+import { openPage, openPlaygroundChat, parseArgs, writeResult } from './browser.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const timeoutMs = Number(args['timeout-ms'] ?? 30000);
@@ -59,14 +59,9 @@ try {
   const { page } = session;
   mark('launched');
 
-  // The UI installs the app in the personal chat when it loads; the bot answers with its welcome card.
   result.step = 'open';
-  const installation = page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(new URL(r.url()).pathname));
-  await page.goto(args.url);
-  result.installationStatus = (await installation).status();
-  const compose = page.locator('[data-lexical-editor="true"]');
-  await compose.waitFor({ state: 'visible' });
-  await page.locator('.ac-adaptiveCard').first().waitFor({ state: 'visible' });
+  const { installationStatus, compose } = await openPlaygroundChat(page, args.url);
+  result.installationStatus = installationStatus;
   mark('ready');
 
   result.step = 'send';

@@ -5,7 +5,7 @@
 //   --heading "Welkom bij GuidanceBot" --screenshot artifacts/e2e/playground-ui.png [--timeout-ms 30000]
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openPage, parseArgs, writeResult } from './browser.mjs';
+import { openPage, openPlaygroundChat, parseArgs, writeResult } from './browser.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const timeoutMs = Number(args['timeout-ms'] ?? 30000);
@@ -24,15 +24,9 @@ try {
   const { page } = session;
   mark('launched');
 
-  // The UI installs the app in the personal chat when it loads; the bot answers with its welcome card.
-  // Waiting for that card first means the card after our message can only be the reply to it.
   result.step = 'open';
-  const installation = page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(new URL(r.url()).pathname));
-  await page.goto(args.url);
-  result.installationStatus = (await installation).status();
-  const compose = page.locator('[data-lexical-editor="true"]');
-  await compose.waitFor({ state: 'visible' });
-  await page.locator(`xpath=//*[${cardClass}]`).first().waitFor({ state: 'visible' });
+  const { installationStatus, compose } = await openPlaygroundChat(page, args.url);
+  result.installationStatus = installationStatus;
   result.cardsBeforeMessage = await page.locator('.ac-adaptiveCard').count();
   mark('ready');
 
