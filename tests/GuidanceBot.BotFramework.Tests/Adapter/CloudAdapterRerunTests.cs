@@ -1,12 +1,9 @@
 using System.Text;
 using GuidanceBot.BotFramework.Adapter;
-using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuidanceBot.BotFramework.Tests.Adapter;
@@ -15,9 +12,6 @@ namespace GuidanceBot.BotFramework.Tests.Adapter;
 public sealed class CloudAdapterRerunTests
 {
     private const string Apology = "probeer het nog eens";
-
-    private const string Message =
-        """{"type":"message","id":"1","text":"hallo","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
 
     private const string Invoke =
         """{"type":"invoke","name":"adaptiveCard/action","id":"1","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
@@ -29,7 +23,7 @@ public sealed class CloudAdapterRerunTests
     {
         var bot = new ConflictingBot(conflicts: 1);
 
-        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+        await NewAdapter().ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
 
         Assert.Equal(2, bot.Attempts);
         Assert.Equal(["poging 2"], _connector.Sent.Select(a => a.Text));
@@ -40,7 +34,7 @@ public sealed class CloudAdapterRerunTests
     {
         var bot = new ConflictingBot(conflicts: int.MaxValue);
 
-        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+        await NewAdapter().ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
 
         Assert.Equal(3, bot.Attempts);
         Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
@@ -51,7 +45,7 @@ public sealed class CloudAdapterRerunTests
     {
         var bot = new ConflictingBot(conflicts: 1);
 
-        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+        await NewAdapter().ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
 
         Assert.Equal(["hallo", "hallo"], bot.SeenTexts);
     }
@@ -60,7 +54,7 @@ public sealed class CloudAdapterRerunTests
     public async Task ProcessAsync_ExpectRepliesWithConflict_BodyHoldsOnlyTheLastAttempt()
     {
         var bot = new ConflictingBot(conflicts: 2);
-        var request = NewRequest(Message.Replace("\"type\"", "\"deliveryMode\":\"expectReplies\",\"type\"", StringComparison.Ordinal));
+        var request = AdapterHarness.Request(AdapterHarness.Message.Replace("\"type\"", "\"deliveryMode\":\"expectReplies\",\"type\"", StringComparison.Ordinal));
 
         await NewAdapter().ProcessAsync(request, bot, CancellationToken.None);
 
@@ -74,7 +68,7 @@ public sealed class CloudAdapterRerunTests
     {
         var bot = new ConflictingBot(conflicts: 0) { SendTyping = true };
 
-        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+        await NewAdapter().ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
 
         Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], _connector.Sent.Select(a => a.Type));
     }
@@ -83,7 +77,7 @@ public sealed class CloudAdapterRerunTests
     public async Task ProcessAsync_InvokeWhenStoreUnavailable_Answers503WithApology()
     {
         var bot = new ThrowingBot(new StorageUnavailableException("down"));
-        var request = NewRequest(Invoke);
+        var request = AdapterHarness.Request(Invoke);
 
         await NewAdapter().ProcessAsync(request, bot, CancellationToken.None);
 
@@ -94,7 +88,7 @@ public sealed class CloudAdapterRerunTests
     [Fact]
     public async Task ProcessAsync_InvokeWithOtherFailure_Answers500()
     {
-        var request = NewRequest(Invoke);
+        var request = AdapterHarness.Request(Invoke);
 
         await NewAdapter().ProcessAsync(request, new ThrowingBot(new InvalidOperationException("bug")), CancellationToken.None);
 
@@ -106,29 +100,16 @@ public sealed class CloudAdapterRerunTests
     {
         var bot = new ThrowingBot(new StorageUnavailableException("down")) { SendFirst = "half" };
 
-        await NewAdapter().ProcessAsync(NewRequest(Message), bot, CancellationToken.None);
+        await NewAdapter().ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
 
         Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
     }
 
-    private CloudAdapter NewAdapter() => new(
-        new AnonymousAuthenticator(),
+    private CloudAdapter NewAdapter() => AdapterHarness.Create(
         _connector,
-        Options.Create(new BotAuthenticationOptions()),
-        Options.Create(new AdapterOptions { TurnRetryDelay = TimeSpan.Zero, TypingDelay = TimeSpan.FromHours(1) }),
         new FakeTimeProvider(),
-        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
-        NullLogger<CloudAdapter>.Instance,
+        new AdapterOptions { TurnRetryDelay = TimeSpan.Zero, TypingDelay = TimeSpan.FromHours(1) },
         new ApologyHandler());
-
-    private static DefaultHttpContext NewRequest(string json)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
 
     private static string ReadBody(DefaultHttpContext context) =>
         Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
@@ -179,14 +160,5 @@ public sealed class CloudAdapterRerunTests
     {
         public Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken) =>
             turnContext.SendActivityAsync(Apology, cancellationToken);
-    }
-
-    private sealed class AnonymousAuthenticator : IBotAuthenticator
-    {
-        public bool RequiresToken => false;
-
-        public Task<BotAuthenticationResult> AuthenticateAsync(
-            string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
-            Task.FromResult(BotAuthenticationResult.Anonymous);
     }
 }

@@ -1,11 +1,5 @@
-using System.Text;
 using GuidanceBot.BotFramework.Adapter;
-using GuidanceBot.BotFramework.Auth;
-using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuidanceBot.BotFramework.Tests.Adapter;
@@ -16,9 +10,6 @@ namespace GuidanceBot.BotFramework.Tests.Adapter;
 /// </summary>
 public sealed class CloudAdapterShutdownTests
 {
-    private const string Message =
-        """{"type":"message","id":"1","text":"hallo","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
-
     private readonly RecordingConnector _connector = new();
     private readonly FakeTimeProvider _time = new();
 
@@ -28,7 +19,7 @@ public sealed class CloudAdapterShutdownTests
         using var requestAborted = new CancellationTokenSource();
         var bot = new SavingBot();
 
-        var turn = NewAdapter(TimeSpan.FromSeconds(25)).ProcessAsync(NewRequest(), bot, requestAborted.Token);
+        var turn = NewAdapter(TimeSpan.FromSeconds(25)).ProcessAsync(AdapterHarness.Request(), bot, requestAborted.Token);
         await bot.Started.Task;
         await requestAborted.CancelAsync();
         bot.Release.SetResult();
@@ -43,7 +34,7 @@ public sealed class CloudAdapterShutdownTests
     {
         var bot = new SavingBot();
 
-        var turn = NewAdapter(TimeSpan.FromSeconds(25)).ProcessAsync(NewRequest(), bot, CancellationToken.None);
+        var turn = NewAdapter(TimeSpan.FromSeconds(25)).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
         await bot.Started.Task;
         _time.Advance(TimeSpan.FromSeconds(25));
         bot.Release.SetResult();
@@ -53,23 +44,8 @@ public sealed class CloudAdapterShutdownTests
         Assert.Empty(_connector.Sent);
     }
 
-    private CloudAdapter NewAdapter(TimeSpan turnTimeout) => new(
-        new AnonymousAuthenticator(),
-        _connector,
-        Options.Create(new BotAuthenticationOptions()),
-        Options.Create(new AdapterOptions { TypingDelay = TimeSpan.FromHours(1), TurnTimeout = turnTimeout }),
-        _time,
-        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
-        NullLogger<CloudAdapter>.Instance);
-
-    private static DefaultHttpContext NewRequest()
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(Message));
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
+    private CloudAdapter NewAdapter(TimeSpan turnTimeout) =>
+        AdapterHarness.Create(_connector, _time, new AdapterOptions { TypingDelay = TimeSpan.FromHours(1), TurnTimeout = turnTimeout });
 
     /// <summary>Waits mid-turn until released, then "saves" with the turn's token, as a storage write would.</summary>
     private sealed class SavingBot : IBot
@@ -88,14 +64,5 @@ public sealed class CloudAdapterShutdownTests
             Saved = true;
             await turnContext.SendActivityAsync("opgeslagen", cancellationToken);
         }
-    }
-
-    private sealed class AnonymousAuthenticator : IBotAuthenticator
-    {
-        public bool RequiresToken => false;
-
-        public Task<BotAuthenticationResult> AuthenticateAsync(
-            string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
-            Task.FromResult(BotAuthenticationResult.Anonymous);
     }
 }

@@ -1,11 +1,6 @@
-using System.Text;
 using GuidanceBot.BotFramework.Adapter;
-using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuidanceBot.BotFramework.Tests.Adapter;
@@ -20,7 +15,7 @@ public sealed class TypingIndicatorTests
         var bot = new GatedBot();
         var adapter = NewAdapter(connector, time);
 
-        var turn = adapter.ProcessAsync(NewRequest(), bot, CancellationToken.None);
+        var turn = adapter.ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
         await bot.Started.Task;
         time.Advance(TimeSpan.FromMilliseconds(999));
         var typingBeforeDelay = connector.Sent.Count;
@@ -42,7 +37,7 @@ public sealed class TypingIndicatorTests
         var bot = new GatedBot();
         bot.Release.SetResult();
 
-        await NewAdapter(connector, time).ProcessAsync(NewRequest(), bot, CancellationToken.None);
+        await NewAdapter(connector, time).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(30));
 
         Assert.Equal([ActivityTypes.Message], connector.Sent.Select(a => a.Type));
@@ -57,25 +52,9 @@ public sealed class TypingIndicatorTests
         }
     }
 
-    private static CloudAdapter NewAdapter(RecordingConnector connector, TimeProvider time) => new(
-        new AnonymousAuthenticator(),
-        connector,
-        Options.Create(new BotAuthenticationOptions()),
-        // The tests advance the clock by 30 s; the turn must not time out meanwhile.
-        Options.Create(new AdapterOptions { TurnTimeout = TimeSpan.FromHours(1) }),
-        time,
-        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
-        NullLogger<CloudAdapter>.Instance);
-
-    private static DefaultHttpContext NewRequest()
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(
-            """{"type":"message","id":"1","text":"x","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}"""));
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
+    // The tests advance the clock by 30 s; the turn must not time out meanwhile.
+    private static CloudAdapter NewAdapter(RecordingConnector connector, TimeProvider time) =>
+        AdapterHarness.Create(connector, time, new AdapterOptions { TurnTimeout = TimeSpan.FromHours(1) });
 
     private sealed class GatedBot : IBot
     {
@@ -91,12 +70,4 @@ public sealed class TypingIndicatorTests
         }
     }
 
-    private sealed class AnonymousAuthenticator : IBotAuthenticator
-    {
-        public bool RequiresToken => false;
-
-        public Task<BotAuthenticationResult> AuthenticateAsync(
-            string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
-            Task.FromResult(BotAuthenticationResult.Anonymous);
-    }
 }
