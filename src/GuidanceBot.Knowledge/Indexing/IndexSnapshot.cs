@@ -27,17 +27,21 @@ internal sealed class IndexSnapshot
 
     private readonly Dictionary<string, Passage> _byId;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> _termContexts = new();
+    private readonly PassageAnalysis?[] _analyses;
 
     private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, long generation)
     {
         Passages = passages;
         Reader = reader;
         // One segment after ForceMerge(1): searching the leaf directly skips the per-query Multi* wrappers.
-        Searcher = new IndexSearcher(reader.Leaves.Count == 1 ? reader.Leaves[0].AtomicReader : reader) { Similarity = Similarity };
+        var terms = new TermLookupCache();
+        IndexReader searched = reader.Leaves.Count == 1 ? terms.Wrap(reader.Leaves[0].AtomicReader) : reader;
+        Searcher = new IndexSearcher(searched) { Similarity = Similarity };
         IndexAnalyzer = indexAnalyzer;
         QueryAnalyzer = queryAnalyzer;
         Generation = generation;
         _byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _analyses = new PassageAnalysis?[passages.Count];
         Vocabulary = Vocabulary.Build(reader, SearchFields);
     }
 
@@ -76,13 +80,37 @@ internal sealed class IndexSnapshot
         return new TermQuery(term, context);
     }
 
-    /// <summary>The passage of a hit; the ordinal is a doc value, so no stored fields are decompressed per hit.</summary>
-    public Passage PassageOf(int docId)
+    /// <summary>The position in <see cref="Passages"/> of a hit; a doc value, so no stored fields are decompressed per hit.</summary>
+    public int OrdinalOf(int docId)
     {
         var leaves = Reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
-        return Passages[(int)leaf.AtomicReader.GetNumericDocValues(OrdinalField).Get(docId - leaf.DocBase)];
+        return (int)leaf.AtomicReader.GetNumericDocValues(OrdinalField).Get(docId - leaf.DocBase);
     }
+
+    /// <summary>
+    /// The passage's analysis, made the first time it is asked for. Two threads may both make it; one
+    /// result wins and the other is dropped, which is cheaper than a lock on every hit.
+    /// </summary>
+    public PassageAnalysis AnalysisOf(int ordinal)
+    {
+        var analysis = Volatile.Read(ref _analyses[ordinal]);
+        if (analysis is not null)
+        {
+            return analysis;
+        }
+
+        var made = PassageAnalysis.Build(IndexAnalyzer, BodyField, FieldsOf(Passages[ordinal]));
+        return Interlocked.CompareExchange(ref _analyses[ordinal], made, null) ?? made;
+    }
+
+    /// <summary>The searched fields of a passage and their text, as the index writer gets them.</summary>
+    private static Dictionary<string, string> FieldsOf(Passage passage) => new(StringComparer.Ordinal)
+    {
+        [TitleField] = passage.DocumentTitle,
+        [HeadingsField] = string.Join(" \n ", passage.HeadingPath),
+        [BodyField] = passage.Text,
+    };
 
     /// <summary>Builds a snapshot; <paramref name="synonyms"/> is the parsed synonyms.txt or null (<paramref name="splitCompounds"/> off only to measure its effect).</summary>
     public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation, bool splitCompounds = true)
@@ -104,14 +132,13 @@ internal sealed class IndexSnapshot
         {
             for (var i = 0; i < passages.Count; i++)
             {
-                var passage = passages[i];
-                writer.AddDocument(new Document
+                var document = new Document { new NumericDocValuesField(OrdinalField, i) };
+                foreach (var (field, text) in FieldsOf(passages[i]))
                 {
-                    new NumericDocValuesField(OrdinalField, i),
-                    new TextField(TitleField, passage.DocumentTitle, Field.Store.NO),
-                    new TextField(HeadingsField, string.Join(" \n ", passage.HeadingPath), Field.Store.NO),
-                    new TextField(BodyField, passage.Text, Field.Store.NO),
-                });
+                    document.Add(new TextField(field, text, Field.Store.NO));
+                }
+
+                writer.AddDocument(document);
             }
 
             writer.ForceMerge(1);

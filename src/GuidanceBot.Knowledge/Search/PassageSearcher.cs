@@ -1,6 +1,4 @@
-using GuidanceBot.Knowledge.Analysis;
 using GuidanceBot.Knowledge.Indexing;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -106,13 +104,15 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var confidence = ConfidenceOf(reader, snapshot.Vocabulary, topDocs.ScoreDocs[0], groups, settings);
-        var queryTerms = new CharArraySet(DutchKnowledgeAnalyzer.Version, groups.SelectMany(g => g.Terms).ToList(), ignoreCase: false);
+        var best = snapshot.AnalysisOf(snapshot.OrdinalOf(topDocs.ScoreDocs[0].Doc));
+        var confidence = ConfidenceOf(best, topDocs.ScoreDocs[0], groups, settings);
+        var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
         var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
         foreach (var scoreDoc in topDocs.ScoreDocs)
         {
-            var passage = snapshot.PassageOf(scoreDoc.Doc);
-            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.IndexAnalyzer, passage.Text, queryTerms)));
+            var ordinal = snapshot.OrdinalOf(scoreDoc.Doc);
+            var passage = snapshot.Passages[ordinal];
+            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.AnalysisOf(ordinal), passage.Text, queryTerms)));
         }
 
         return (hits, confidence);
@@ -175,11 +175,8 @@ internal static class PassageSearcher
         return query;
     }
 
-    private static Confidence ConfidenceOf(IndexReader reader, Vocabulary vocabulary, ScoreDoc top, List<QueryGroup> groups, RankingSettings settings)
+    private static Confidence ConfidenceOf(PassageAnalysis top, ScoreDoc topDoc, List<QueryGroup> groups, RankingSettings settings)
     {
-        var leaves = reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(top.Doc, leaves)];
-        var localDoc = top.Doc - leaf.DocBase;
         double total = 0;
         double matched = 0;
         double inHeadings = 0;
@@ -193,7 +190,7 @@ internal static class PassageSearcher
                 var factor = group.FuzzyTerms.Contains(term) ? settings.FuzzyWeight : 1.0;
                 foreach (var field in IndexSnapshot.SearchFields)
                 {
-                    if (vocabulary.HasTerm(field, term) && Contains(leaf.AtomicReader, localDoc, field, term))
+                    if (top.Has(field, term))
                     {
                         best = Math.Max(best, factor);
                         if (field != IndexSnapshot.BodyField)
@@ -208,16 +205,10 @@ internal static class PassageSearcher
             inHeadings += bestHeading * group.Weight;
         }
 
-        return new Confidence(total == 0 ? 0 : matched / total, matched, top.Score, inHeadings);
+        return new Confidence(total == 0 ? 0 : matched / total, matched, topDoc.Score, inHeadings);
     }
 
     private static readonly string[] PhraseFields = [IndexSnapshot.HeadingsField, IndexSnapshot.BodyField];
-
-    private static bool Contains(AtomicReader reader, int doc, string field, string term)
-    {
-        var docs = reader.GetTermDocsEnum(new Term(field, term));
-        return docs is not null && docs.Advance(doc) == doc;
-    }
 
     private static int DocFreq(IndexSnapshot snapshot, string term) => snapshot.Vocabulary.DocFreq(term);
 

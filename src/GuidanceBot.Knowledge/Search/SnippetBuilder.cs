@@ -1,22 +1,17 @@
-using System.Text.RegularExpressions;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Analysis.Util;
-
 namespace GuidanceBot.Knowledge.Search;
 
 /// <summary>
 /// Cuts a passage to a readable snippet at sentence boundaries (about <see cref="TargetLength"/>
 /// characters, around the most matches) and marks the words whose analyzed form matches a query term.
 /// </summary>
-internal static partial class SnippetBuilder
+internal static class SnippetBuilder
 {
     public const int TargetLength = 600;
 
-    public static IReadOnlyList<HighlightSpan> Build(Analyzer analyzer, string text, CharArraySet queryTerms)
+    public static IReadOnlyList<HighlightSpan> Build(PassageAnalysis analysis, string text, IReadOnlySet<string> queryTerms)
     {
-        var matches = Matches(analyzer, text, queryTerms);
-        var (start, end) = Window(text, matches);
+        var matches = Matches(analysis, queryTerms);
+        var (start, end) = Window(text, analysis.SentenceBoundaries, matches);
         var spans = new List<HighlightSpan>();
         var position = start;
         foreach (var (matchStart, matchEnd) in matches.Where(m => m.Start >= start && m.End <= end))
@@ -43,7 +38,7 @@ internal static partial class SnippetBuilder
         return spans;
     }
 
-    private static List<(int Start, int End)> Matches(Analyzer analyzer, string text, CharArraySet queryTerms)
+    private static List<(int Start, int End)> Matches(PassageAnalysis analysis, IReadOnlySet<string> queryTerms)
     {
         var matches = new List<(int Start, int End)>();
         if (queryTerms.Count == 0)
@@ -51,33 +46,25 @@ internal static partial class SnippetBuilder
             return matches;
         }
 
-        using var stream = analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        foreach (var token in analysis.BodyTokens)
         {
-            if (queryTerms.Contains(term.Buffer, 0, term.Length) && (matches.Count == 0 || matches[^1].Start != offset.StartOffset))
+            if (queryTerms.Contains(token.Term) && (matches.Count == 0 || matches[^1].Start != token.Start))
             {
-                matches.Add((offset.StartOffset, offset.EndOffset));
+                matches.Add((token.Start, token.End));
             }
         }
 
-        stream.End();
         return matches;
     }
 
     /// <summary>The run of whole sentences of at most the target length that holds the most matches.</summary>
-    private static (int Start, int End) Window(string text, List<(int Start, int End)> matches)
+    private static (int Start, int End) Window(string text, IReadOnlyList<int> boundaries, List<(int Start, int End)> matches)
     {
         if (text.Length <= TargetLength)
         {
             return (0, text.Length);
         }
 
-        var boundaries = new List<int> { 0 };
-        boundaries.AddRange(SentenceStart().Matches(text).Select(m => m.Index + m.Length));
-        boundaries.Add(text.Length);
         var best = (Start: 0, End: 0, Count: -1);
         for (var i = 0; i + 1 < boundaries.Count; i++)
         {
@@ -115,7 +102,4 @@ internal static partial class SnippetBuilder
 
         return end;
     }
-
-    [GeneratedRegex(@"(?<=[.!?:])\s+|\n")]
-    private static partial Regex SentenceStart();
 }

@@ -1,6 +1,5 @@
 using GuidanceBot.Knowledge.Analysis;
 using GuidanceBot.Knowledge.Search;
-using Lucene.Net.Analysis.Util;
 
 namespace GuidanceBot.Knowledge.Tests.Search;
 
@@ -8,7 +7,10 @@ public class SnippetBuilderTests
 {
     private static readonly DutchKnowledgeAnalyzer Analyzer = new(null, null);
 
-    private static CharArraySet Terms(params string[] terms) => new(DutchKnowledgeAnalyzer.Version, terms, ignoreCase: false);
+    private static HashSet<string> Terms(params string[] terms) => new(terms, StringComparer.Ordinal);
+
+    private static PassageAnalysis Analyzed(string text) =>
+        PassageAnalysis.Build(Analyzer, "body", new Dictionary<string, string> { ["body"] = text });
 
     [Fact]
     public void Build_LongText_CutsAtSentenceBoundaryAroundMatches()
@@ -16,7 +18,7 @@ public class SnippetBuilderTests
         var filler = string.Concat(Enumerable.Repeat("Dit is een zin zonder iets bijzonders erin. ", 30));
         var text = filler + "Bel Veilig Thuis als je twijfelt. " + filler;
 
-        var snippet = SnippetBuilder.Build(Analyzer, text, Terms("twijfelt"));
+        var snippet = SnippetBuilder.Build(Analyzed(text), text, Terms("twijfelt"));
 
         var joined = string.Concat(snippet.Select(s => s.Text));
         Assert.InRange(joined.Length, 1, SnippetBuilder.TargetLength);
@@ -31,7 +33,7 @@ public class SnippetBuilderTests
     {
         const string Text = "Meldingen gaan naar Veilig Thuis.";
 
-        var snippet = SnippetBuilder.Build(Analyzer, Text, Terms("meld"));
+        var snippet = SnippetBuilder.Build(Analyzed(Text), Text, Terms("meld"));
 
         Assert.Equal(Text, string.Concat(snippet.Select(s => s.Text)));
         Assert.Equal("Meldingen", Assert.Single(snippet, s => s.IsMatch).Text);
