@@ -38,9 +38,11 @@ var botEnvironment = new Dictionary<string, string>
     ["BotFramework__RateLimits__ConversationPermits"] = "1000000",
     ["BotFramework__RateLimits__GlobalPermits"] = "1000000",
 };
-using var bot = ServerProcess.Start("dotnet", [Path.Combine(botFolder, "GuidanceBot.dll"), "--urls", botUri.ToString()], botEnvironment);
+var botLog = Path.Combine(root, "artifacts", "loadtest", "bot.log");
+using var bot = ServerProcess.Start("dotnet", [Path.Combine(botFolder, "GuidanceBot.dll"), "--urls", botUri.ToString()], botEnvironment, botLog);
 var startup = await WaitForFirstAnswerAsync(botUri, bot, questions[0]);
-using var bare = ServerProcess.Start(Environment.ProcessPath!, ["--serve-bare", barePort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>());
+using var bare = ServerProcess.Start(
+    Environment.ProcessPath!, ["--serve-bare", barePort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), Path.Combine(root, "artifacts", "loadtest", "bare.log"));
 await WaitForHealthAsync(bareUri);
 
 var results = new List<PhaseResult>();
@@ -63,6 +65,11 @@ if (options.Soak is { } soakDuration)
 }
 
 Console.WriteLine(Report.Markdown(results, startup, soak));
+if (results.Any(r => r.Failures > 0))
+{
+    Console.Error.WriteLine($"Some requests failed; the bot's log is {botLog}.");
+}
+
 Directory.Delete(dataFolder, recursive: true);
 return results.Any(r => r.Failures > 0) ? 1 : 0;
 

@@ -36,7 +36,8 @@ internal static class Scenarios
             ["timestamp"] = "2026-11-28T12:00:00Z",
             ["serviceUrl"] = "http://localhost:9/_connector",
             ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = "29:" + conversation, ["name"] = "Load Test", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000aa" },
+            // Every conversation is another professional: user state (keyed by the Entra object id) is not shared.
+            ["from"] = new JsonObject { ["id"] = "29:" + conversation, ["name"] = "Load Test", ["aadObjectId"] = UserObjectId(conversation) },
             ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "GuidanceBot" },
             ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal", ["tenantId"] = "tenant-load" },
             ["locale"] = "nl-NL",
@@ -55,6 +56,9 @@ internal static class Scenarios
 
         return activity;
     }
+
+    private static string UserObjectId(string conversation) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(conversation)).AsSpan(0, 16)).ToString();
 
     /// <summary>The questions of a question file in the format of questions-dev.jsonl.</summary>
     public static IReadOnlyList<string> ReadQuestions(string path) =>

@@ -18,7 +18,8 @@ internal sealed class ServerProcess : IDisposable
 
     public DateTime StartedAt { get; private set; }
 
-    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment)
+    /// <summary>Starts the server; its console output goes to <paramref name="logFile"/> (kept for when a run reports failures).</summary>
+    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string logFile)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -38,8 +39,9 @@ internal sealed class ServerProcess : IDisposable
 
         var startedAt = DateTime.UtcNow;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = TextWriter.Synchronized(new StreamWriter(logFile) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServerProcess(process) { StartedAt = startedAt };
@@ -77,6 +79,14 @@ internal sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void Write(TextWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            log.WriteLine(line);
+        }
     }
 
     private void Sample()

@@ -45,6 +45,38 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
+    public async Task ManyTurnsAtOnce_EachWriteAndConflictIsKept_AndConnectionsAreReused()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+
+        // More concurrent callers than idle connections are kept, each creating, updating and losing a race.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 64), async (i, cancellationToken) =>
+        {
+            var key = $"conversation/{i}";
+            var first = await storage.WriteAsync(key, "a", null, TimeSpan.FromHours(1), cancellationToken);
+            var second = await storage.WriteAsync(key, "b" + i, first, TimeSpan.FromHours(1), cancellationToken);
+            await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync(key, "stale", first, TimeSpan.FromHours(1), cancellationToken));
+            Assert.Equal(second, (await storage.ReadAsync(key, cancellationToken))!.ETag);
+        });
+
+        for (var i = 0; i < 64; i++)
+        {
+            Assert.Equal("b" + i, (await storage.ReadAsync($"conversation/{i}", CancellationToken.None))!.Value);
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_ThenUse_ThrowsObjectDisposed()
+    {
+        var storage = new SqliteStorage(DatabasePath, Time);
+        await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+
+        storage.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    [Fact]
     public void Constructor_NewFolder_CreatesDatabaseInWalMode()
     {
         _ = new SqliteStorage(DatabasePath, Time);
