@@ -58,7 +58,8 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
+        var indexTokens = QueryTerms.IndexTokens(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
+        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, indexTokens, IndexSnapshot.BodyField, query);
         if (groups.Count == 0)
         {
             return ([], Confidence.None);
@@ -88,7 +89,7 @@ internal static class PassageSearcher
             group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
         }
 
-        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query), snapshot, settings);
+        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(indexTokens), snapshot, settings);
         if (booleanQuery.Clauses.Count == 0)
         {
             return ([], Confidence.None);

@@ -20,6 +20,9 @@ internal sealed class QueryGroup
     public double Weight { get; set; }
 }
 
+/// <summary>One analysed word of a question: where it stands, its term, and whether it starts a new position.</summary>
+internal readonly record struct QuestionToken(int Start, int End, string Term, bool NewPosition);
+
 /// <summary>Turns a question into concepts (<see cref="QueryGroup"/>) and phrase words.</summary>
 internal static class QueryTerms
 {
@@ -28,10 +31,14 @@ internal static class QueryTerms
     /// text it replaced, so "comensha" → "coördinatiecentrum tegen mensenhandel" and "tel nr" →
     /// "telefoonnummer" each stay one concept instead of adding words the passage would also need.
     /// </summary>
-    public static List<QueryGroup> Groups(Analyzer queryAnalyzer, Analyzer indexAnalyzer, string field, string text)
+    /// <param name="queryAnalyzer">The analyzer with synonyms.</param>
+    /// <param name="indexTokens">The question as the index analyzer reads it (see <see cref="IndexTokens"/>).</param>
+    /// <param name="field">The field whose analysis is used.</param>
+    /// <param name="text">The question.</param>
+    public static List<QueryGroup> Groups(Analyzer queryAnalyzer, IReadOnlyList<QuestionToken> indexTokens, string field, string text)
     {
         var originals = new Dictionary<int, string>();
-        foreach (var token in Tokens(indexAnalyzer, field, text))
+        foreach (var token in indexTokens)
         {
             originals.TryAdd(token.Start, token.Term);
         }
@@ -59,13 +66,16 @@ internal static class QueryTerms
         return [.. groups.Select(g => g.Group)];
     }
 
-    /// <summary>The first term at each position, in order: the words proximity phrases are made of.</summary>
-    public static List<string> Originals(Analyzer analyzer, string field, string text) =>
-        [.. Tokens(analyzer, field, text).Where(t => t.NewPosition).Select(t => t.Term)];
+    /// <summary>The question read by the index analyzer (no synonyms); analysed once, used for groups and phrases.</summary>
+    public static List<QuestionToken> IndexTokens(Analyzer indexAnalyzer, string field, string text) => Tokens(indexAnalyzer, field, text);
 
-    private static List<(int Start, int End, string Term, bool NewPosition)> Tokens(Analyzer analyzer, string field, string text)
+    /// <summary>The first term at each position, in order: the words proximity phrases are made of.</summary>
+    public static List<string> Originals(IReadOnlyList<QuestionToken> indexTokens) =>
+        [.. indexTokens.Where(t => t.NewPosition).Select(t => t.Term)];
+
+    private static List<QuestionToken> Tokens(Analyzer analyzer, string field, string text)
     {
-        var tokens = new List<(int Start, int End, string Term, bool NewPosition)>();
+        var tokens = new List<QuestionToken>();
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -73,7 +83,7 @@ internal static class QueryTerms
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add((offset.StartOffset, offset.EndOffset, term.ToString(), position.PositionIncrement > 0 || tokens.Count == 0));
+            tokens.Add(new QuestionToken(offset.StartOffset, offset.EndOffset, term.ToString(), position.PositionIncrement > 0 || tokens.Count == 0));
         }
 
         stream.End();
