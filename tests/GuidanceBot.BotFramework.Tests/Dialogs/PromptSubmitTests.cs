@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Dialogs.Prompts;
+using GuidanceBot.BotFramework.Schema;
+
+namespace GuidanceBot.BotFramework.Tests.Dialogs;
+
+public class PromptSubmitTests
+{
+    private const string Card = """
+        {
+          "type": "AdaptiveCard",
+          "version": "1.5",
+          "body": [
+            { "type": "TextBlock", "text": "Vraag" },
+            { "type": "ActionSet", "actions": [ { "type": "Action.Submit", "title": "In de body" } ] }
+          ],
+          "actions": [
+            { "type": "Action.Submit", "title": "Ja", "data": { "answer": "ja" } },
+            { "type": "Action.OpenUrl", "title": "Bron", "url": "https://example.org/" },
+            { "type": "Action.ShowCard", "title": "Meer", "card": {
+                "type": "AdaptiveCard", "actions": [ { "type": "Action.Execute", "title": "Diep", "verb": "x" } ] } }
+          ],
+          "x-unknown": { "kept": true }
+        }
+        """;
+
+    [Fact]
+    public void Stamp_EverySubmitAndExecute_CarriesTheNonce_AndNothingElseChanges()
+    {
+        var prompt = PromptWith(Card);
+
+        var stamped = PromptSubmit.Stamp(prompt, "abc123");
+
+        var card = JsonNode.Parse(stamped.Attachments![0].Content!.Value.GetRawText())!;
+        Assert.Equal("abc123", (string?)card["body"]![1]!["actions"]![0]!["data"]![PromptSubmit.NonceKey]);
+        Assert.Equal("abc123", (string?)card["actions"]![0]!["data"]![PromptSubmit.NonceKey]);
+        Assert.Equal("ja", (string?)card["actions"]![0]!["data"]!["answer"]);
+        Assert.Null(card["actions"]![1]!["data"]);
+        Assert.Equal("abc123", (string?)card["actions"]![2]!["card"]!["actions"]![0]!["data"]![PromptSubmit.NonceKey]);
+        Assert.True((bool)card["x-unknown"]!["kept"]!);
+        Assert.Equal("Vraag", stamped.Text);
+        Assert.Equal("keep-me", stamped.Attachments[1].Name);
+    }
+
+    [Fact]
+    public void Stamp_LeavesThePromptItWasGivenUntouched()
+    {
+        var prompt = PromptWith(Card);
+        var before = JsonSerializer.Serialize(prompt, BotJsonContext.Default.Activity);
+
+        var stamped = PromptSubmit.Stamp(prompt, "abc123");
+        stamped.ReplyToId = "changed by sending";
+
+        Assert.Equal(before, JsonSerializer.Serialize(prompt, BotJsonContext.Default.Activity));
+        Assert.DoesNotContain("abc123", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stamp_NonCardAttachment_IsNotStamped()
+    {
+        var prompt = PromptWith(Card);
+
+        var stamped = PromptSubmit.Stamp(prompt, "abc123");
+
+        Assert.DoesNotContain("abc123", stamped.Attachments![1].Content!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static Activity PromptWith(string card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = "Vraag",
+        Attachments =
+        [
+            new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonElement.Parse(card) },
+            // Another kind of attachment that happens to contain a submit-shaped object: left alone.
+            new Attachment
+            {
+                ContentType = "application/vnd.example",
+                Name = "keep-me",
+                Content = JsonElement.Parse("""{ "type": "Action.Submit", "data": {} }"""),
+            },
+        ],
+    };
+}
