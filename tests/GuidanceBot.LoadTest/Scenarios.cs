@@ -21,6 +21,16 @@ internal static class Scenarios
         return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("AdaptiveCard", StringComparison.Ordinal);
     };
 
+    /// <summary>
+    /// The "help" command: a message turn with the whole pipeline (auth, limits, parsing, state read, a card,
+    /// the reply) but no search and no state write — the floor under the other two scenarios.
+    /// </summary>
+    public static Turn Help => async (client, conversation, _, cancellationToken) =>
+    {
+        using var response = await PostAsync(client, Message(conversation, "help"), cancellationToken);
+        return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("AdaptiveCard", StringComparison.Ordinal);
+    };
+
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity, CancellationToken cancellationToken)
     {
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
