@@ -33,6 +33,8 @@ var botEnvironment = new Dictionary<string, string>
     ["Storage__Provider"] = "Sqlite",
     ["Storage__Path"] = dataFolder,
     ["Logging__LogLevel__Default"] = "Warning",
+    // As docs/deployment.md recommends for Linux: fewer glibc malloc arenas keep native memory flat.
+    ["MALLOC_ARENA_MAX"] = "2",
     // The load generator is far faster than a person: lift the abuse limits so they measure nothing here.
     ["BotFramework__RateLimits__ConversationPermits"] = "1000000",
     ["BotFramework__RateLimits__GlobalPermits"] = "1000000",
