@@ -45,11 +45,11 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
-    public async Task ManyTurnsAtOnce_EachWriteAndConflictIsKept_AndConnectionsAreReused()
+    public async Task ManyTurnsAtOnce_EveryWriteAndConflictIsKept()
     {
         using var storage = new SqliteStorage(DatabasePath, Time);
 
-        // More concurrent callers than idle connections are kept, each creating, updating and losing a race.
+        // Far more concurrent callers than connections, each creating, updating and losing a race.
         await Parallel.ForEachAsync(Enumerable.Range(0, 64), async (i, cancellationToken) =>
         {
             var key = $"conversation/{i}";
