@@ -26,7 +26,6 @@ internal sealed class IndexSnapshot
     public static readonly string[] SearchFields = [TitleField, HeadingsField, BodyField];
 
     private readonly Dictionary<string, Passage> _byId;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> _termContexts = new();
     private readonly PassageAnalysis?[] _analyses;
 
     private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, long generation)
@@ -67,18 +66,6 @@ internal sealed class IndexSnapshot
     public long Generation { get; }
 
     public Passage? Get(string id) => _byId.GetValueOrDefault(id);
-
-    /// <summary>
-    /// A term query whose term lookup is done once per snapshot. Building the term's context seeks the
-    /// terms dictionary, which allocates its own enumerator; questions repeat their words, so caching
-    /// it halves that work. A context is only read by the queries that share it.
-    /// </summary>
-    public TermQuery TermQuery(string field, string text)
-    {
-        var term = new Term(field, text);
-        var context = _termContexts.GetOrAdd(term, t => TermContext.Build(Searcher.TopReaderContext, t));
-        return new TermQuery(term, context);
-    }
 
     /// <summary>The position in <see cref="Passages"/> of a hit; a doc value, so no stored fields are decompressed per hit.</summary>
     public int OrdinalOf(int docId)

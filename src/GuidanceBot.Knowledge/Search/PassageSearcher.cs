@@ -58,7 +58,7 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var indexTokens = QueryTerms.IndexTokens(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
+        var indexTokens = QueryTerms.Tokens(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
         var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, indexTokens, IndexSnapshot.BodyField, query);
         if (groups.Count == 0)
         {
@@ -137,7 +137,7 @@ internal static class PassageSearcher
                 var alternatives = new DisjunctionMaxQuery(0.1f);
                 foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
                 {
-                    var termQuery = snapshot.TermQuery(field, term);
+                    var termQuery = new TermQuery(new Term(field, term));
                     termQuery.Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost;
                     alternatives.Add(termQuery);
                 }

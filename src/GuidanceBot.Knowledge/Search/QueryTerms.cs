@@ -32,7 +32,7 @@ internal static class QueryTerms
     /// "telefoonnummer" each stay one concept instead of adding words the passage would also need.
     /// </summary>
     /// <param name="queryAnalyzer">The analyzer with synonyms.</param>
-    /// <param name="indexTokens">The question as the index analyzer reads it (see <see cref="IndexTokens"/>).</param>
+    /// <param name="indexTokens">The question as the index analyzer reads it (see <see cref="Tokens"/>).</param>
     /// <param name="field">The field whose analysis is used.</param>
     /// <param name="text">The question.</param>
     public static List<QueryGroup> Groups(Analyzer queryAnalyzer, IReadOnlyList<QuestionToken> indexTokens, string field, string text)
@@ -66,14 +66,12 @@ internal static class QueryTerms
         return [.. groups.Select(g => g.Group)];
     }
 
-    /// <summary>The question read by the index analyzer (no synonyms); analysed once, used for groups and phrases.</summary>
-    public static List<QuestionToken> IndexTokens(Analyzer indexAnalyzer, string field, string text) => Tokens(indexAnalyzer, field, text);
-
     /// <summary>The first term at each position, in order: the words proximity phrases are made of.</summary>
     public static List<string> Originals(IReadOnlyList<QuestionToken> indexTokens) =>
         [.. indexTokens.Where(t => t.NewPosition).Select(t => t.Term)];
 
-    private static List<QuestionToken> Tokens(Analyzer analyzer, string field, string text)
+    /// <summary>The question as <paramref name="analyzer"/> reads it; the index analyzer's reading is made once and serves groups and phrases.</summary>
+    public static List<QuestionToken> Tokens(Analyzer analyzer, string field, string text)
     {
         var tokens = new List<QuestionToken>();
         using var stream = analyzer.GetTokenStream(field, text);

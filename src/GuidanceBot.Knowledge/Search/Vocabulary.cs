@@ -26,8 +26,8 @@ internal sealed class Vocabulary
 
     /// <summary>
     /// Whether the field has the term at all. Queries leave out absent (field, term) pairs: every
-    /// term clause costs a terms-dictionary seek, and with synonyms and three fields that was most
-    /// of the query time.
+    /// term clause costs Lucene a weight and a scorer, and with synonyms and three fields the absent
+    /// pairs were most of the clauses.
     /// </summary>
     public bool HasTerm(string field, string term) => _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term);
 
