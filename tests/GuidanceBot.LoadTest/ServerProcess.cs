@@ -8,10 +8,12 @@ internal sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private long _peakWorkingSet;
     private readonly Timer _sampler;
+    private readonly TextWriter _log;
 
-    private ServerProcess(Process process)
+    private ServerProcess(Process process, TextWriter log)
     {
         _process = process;
+        _log = log;
         // The working set is sampled (not only read at the end) to report the peak during the run.
         _sampler = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
     }
@@ -39,12 +41,13 @@ internal sealed class ServerProcess : IDisposable
 
         var startedAt = DateTime.UtcNow;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
         var log = TextWriter.Synchronized(new StreamWriter(logFile) { AutoFlush = true });
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServerProcess(process) { StartedAt = startedAt };
+        return new ServerProcess(process, log) { StartedAt = startedAt };
     }
 
     public TimeSpan CpuTime
@@ -79,13 +82,23 @@ internal sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+        _log.Dispose();
     }
 
     private static void Write(TextWriter log, string? line)
     {
-        if (line is not null)
+        if (line is null)
+        {
+            return;
+        }
+
+        try
         {
             log.WriteLine(line);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A last line read after the server was stopped and its log closed.
         }
     }
 

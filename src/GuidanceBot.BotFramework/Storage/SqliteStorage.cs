@@ -11,7 +11,7 @@ namespace GuidanceBot.BotFramework.Storage;
 /// <remarks>
 /// Open connections are kept in a small pool of their own, each with its statements prepared once:
 /// measured under load, opening a pooled connection and preparing the statement again on every call
-/// was about a third of the storage's CPU per flow step.
+/// was about a quarter of the storage's CPU per flow step.
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -38,9 +38,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     /// <summary>
     /// Connections open at most. A statement takes tens of microseconds, so a few serve thousands of turns a
-    /// second; a fixed set (rather than one per concurrent turn, closed again afterwards) also keeps native
-    /// memory flat: measured in a 10-minute soak, opening and closing connections under load let the
-    /// process's working set creep up.
+    /// second; a fixed set means no connection (with its page cache) is opened and closed again under load.
     /// </summary>
     private static readonly int MaxConnections = Math.Max(4, 2 * Environment.ProcessorCount);
 
