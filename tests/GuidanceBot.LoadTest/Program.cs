@@ -19,7 +19,8 @@ if (!options.NoPublish)
     Run("dotnet", ["publish", Path.Combine(root, "src", "GuidanceBot"), "-c", "Release", "-o", botFolder, "--nologo", "-v", "quiet"]);
 }
 
-var questions = Scenarios.ReadQuestions(Path.Combine(root, "..", "shared", "domain", "questions-dev.jsonl"));
+var shared = Environment.GetEnvironmentVariable("GUIDANCEBOT_SHARED") is { Length: > 0 } configured ? configured : Path.Combine(root, "..", "shared");
+var questions = Scenarios.ReadQuestions(Path.Combine(shared, "domain", "questions-dev.jsonl"));
 var dataFolder = Directory.CreateTempSubdirectory("guidancebot-load-").FullName;
 var botPort = FreePort();
 var barePort = FreePort();

@@ -11,8 +11,17 @@ public static class RepoPaths
     /// <summary>The repository root.</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>The <c>shared/</c> folder beside the checkout (design notes, domain facts, schemas).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The environment variable that names the <c>shared/</c> folder when it is not beside the checkout.</summary>
+    public const string SharedVariable = "GUIDANCEBOT_SHARED";
+
+    /// <summary>
+    /// The <c>shared/</c> folder (design notes, domain facts, schemas): <see cref="SharedVariable"/> when set
+    /// (<c>.ci/run</c> sets it for a clone made elsewhere), else the folder beside the checkout.
+    /// </summary>
+    public static string Shared =>
+        Path.GetFullPath(Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Root, "..", "shared"));
 
     /// <summary>The <c>knowledge/</c> folder of the repository.</summary>
     public static string Knowledge => Path.Combine(Root, "knowledge");
@@ -24,7 +33,7 @@ public static class RepoPaths
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"Expected {path}: the shared/ folder must sit beside the checkout (see README).", path);
+                $"Expected {path}: the shared/ folder must sit beside the checkout or be named by {SharedVariable} (see README).", path);
         }
 
         return path;
