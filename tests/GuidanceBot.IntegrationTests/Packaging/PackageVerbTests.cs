@@ -17,7 +17,10 @@ public sealed class PackageVerbTests : IDisposable
     [Fact]
     public async Task Package_ValidIds_WritesZipAndPrintsItsPath()
     {
-        var (exitCode, stdout, stderr) = await RunAsync("package", "--app-id", AppId, "--bot-id", BotId, "--out", _zip, "--version", "1.2.0");
+        // The schema is named explicitly: its default (../shared/…) holds only for a checkout beside shared/.
+        var schema = RepoPaths.SharedFile("schemas", "teams-manifest-1.29.json");
+
+        var (exitCode, stdout, stderr) = await RunAsync("package", "--app-id", AppId, "--bot-id", BotId, "--out", _zip, "--version", "1.2.0", "--schema", schema);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(_zip, stdout.Trim());
