@@ -3,11 +3,11 @@ using System.Globalization;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios]);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -17,10 +17,24 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--max-requests" => options with { MaxRequests = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(args[++i], CultureInfo.InvariantCulture)) },
                 "--no-publish" => options with { NoPublish = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish"),
+                "--scenarios" => options with { Scenarios = ParseScenarios(args[++i]) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow"),
             };
         }
 
         return options;
+    }
+
+    /// <summary>The bot scenarios; the bare endpoint is always measured, as every ratio needs it.</summary>
+    public static readonly string[] AllScenarios = ["help", "questions", "flow"];
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.Ordinal);
+
+    private static string[] ParseScenarios(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(n => !AllScenarios.Contains(n, StringComparer.Ordinal)).ToList();
+        return unknown.Count == 0 ? names
+            : throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}. Scenarios: {string.Join(",", AllScenarios)}");
     }
 }

@@ -52,14 +52,23 @@ foreach (var concurrency in options.Concurrency)
 {
     // Warm-up runs are not reported: JIT and caches make the first seconds unrepresentative.
     await LoadRunner.RunAsync("warmup", bareUri, bare, Scenarios.Bare, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
-    await LoadRunner.RunAsync("warmup", botUri, bot, Scenarios.Help, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
-    await LoadRunner.RunAsync("warmup", botUri, bot, Scenarios.Questions(questions), concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
-    await LoadRunner.RunAsync("warmup", botUri, bot, FlowScripts.Turn, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
+    (string Option, string Name, Turn Turn)[] botScenarios =
+    [
+        ("help", "help command (no search, no state write)", Scenarios.Help),
+        ("questions", "question answering", Scenarios.Questions(questions)),
+        ("flow", "guided flow step", FlowScripts.Turn),
+    ];
+    var selected = botScenarios.Where(s => options.Runs(s.Option)).ToList();
+    foreach (var scenario in selected)
+    {
+        await LoadRunner.RunAsync("warmup", botUri, bot, scenario.Turn, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
+    }
 
     results.Add(await LoadRunner.RunAsync("bare Kestrel endpoint", bareUri, bare, Scenarios.Bare, concurrency, options.Duration, options.MaxRequests));
-    results.Add(await LoadRunner.RunAsync("help command (no search, no state write)", botUri, bot, Scenarios.Help, concurrency, options.Duration, options.MaxRequests));
-    results.Add(await LoadRunner.RunAsync("question answering", botUri, bot, Scenarios.Questions(questions), concurrency, options.Duration, options.MaxRequests));
-    results.Add(await LoadRunner.RunAsync("guided flow step", botUri, bot, FlowScripts.Turn, concurrency, options.Duration, options.MaxRequests));
+    foreach (var scenario in selected)
+    {
+        results.Add(await LoadRunner.RunAsync(scenario.Name, botUri, bot, scenario.Turn, concurrency, options.Duration, options.MaxRequests));
+    }
 }
 
 IReadOnlyList<(TimeSpan At, long WorkingSet)> soak = [];

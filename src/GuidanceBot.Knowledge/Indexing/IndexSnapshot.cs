@@ -5,7 +5,6 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
@@ -32,10 +31,7 @@ internal sealed class IndexSnapshot
     {
         Passages = passages;
         Reader = reader;
-        // One segment after ForceMerge(1): searching the leaf directly skips the per-query Multi* wrappers.
-        var terms = new TermLookupCache();
-        IndexReader searched = reader.Leaves.Count == 1 ? terms.Wrap(reader.Leaves[0].AtomicReader) : reader;
-        Searcher = new IndexSearcher(searched) { Similarity = Similarity };
+        Scoring = ScoringIndex.Build(reader, SearchFields, OrdinalField);
         IndexAnalyzer = indexAnalyzer;
         QueryAnalyzer = queryAnalyzer;
         Generation = generation;
@@ -47,14 +43,15 @@ internal sealed class IndexSnapshot
     /// <summary>The indexed terms, for typo correction.</summary>
     public Vocabulary Vocabulary { get; }
 
-    /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75); set on writer and searcher alike.</summary>
-    public static Similarity Similarity { get; } = new BM25Similarity();
+    /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75): the writer encodes norms with it, and <see cref="ScoringIndex"/> scores with its formulas.</summary>
+    public static Similarity Similarity { get; } = new BM25Similarity(ScoringIndex.K1, ScoringIndex.B);
 
     public IReadOnlyList<Passage> Passages { get; }
 
     public DirectoryReader Reader { get; }
 
-    public IndexSearcher Searcher { get; }
+    /// <summary>The postings and norms queries are ranked over (<see cref="ScoringIndex"/>).</summary>
+    public ScoringIndex Scoring { get; }
 
     /// <summary>Analyzes passages and snippets: no synonyms, so a highlight marks what is really there.</summary>
     public DutchKnowledgeAnalyzer IndexAnalyzer { get; }
@@ -66,14 +63,6 @@ internal sealed class IndexSnapshot
     public long Generation { get; }
 
     public Passage? Get(string id) => _byId.GetValueOrDefault(id);
-
-    /// <summary>The position in <see cref="Passages"/> of a hit; a doc value, so no stored fields are decompressed per hit.</summary>
-    public int OrdinalOf(int docId)
-    {
-        var leaves = Reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
-        return (int)leaf.AtomicReader.GetNumericDocValues(OrdinalField).Get(docId - leaf.DocBase);
-    }
 
     /// <summary>
     /// The passage's analysis, made the first time it is asked for. Two threads may both make it; one

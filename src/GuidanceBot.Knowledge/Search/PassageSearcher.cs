@@ -1,6 +1,4 @@
 using GuidanceBot.Knowledge.Indexing;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace GuidanceBot.Knowledge.Search;
 
@@ -58,15 +56,42 @@ internal static class PassageSearcher
             return ([], Confidence.None);
         }
 
-        var indexTokens = QueryTerms.Tokens(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
-        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, indexTokens, IndexSnapshot.BodyField, query);
-        if (groups.Count == 0)
+        var (groups, rankingQuery) = Prepare(snapshot, query, settings);
+        var top = RankingScorer.TopDocuments(snapshot.Scoring, rankingQuery, maxHits);
+        if (top.Count == 0)
         {
             return ([], Confidence.None);
         }
 
-        var reader = snapshot.Reader;
-        var unknownIdf = Idf(0, reader.NumDocs);
+        var best = snapshot.AnalysisOf(snapshot.Scoring.OrdinalOf(top[0].Doc));
+        var confidence = ConfidenceOf(best, top[0].Score, groups, settings);
+        var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
+        var hits = new List<SearchHit>(top.Count);
+        foreach (var scored in top)
+        {
+            var ordinal = snapshot.Scoring.OrdinalOf(scored.Doc);
+            var passage = snapshot.Passages[ordinal];
+            hits.Add(new SearchHit(passage, scored.Score, SnippetBuilder.Build(snapshot.AnalysisOf(ordinal), passage.Text, queryTerms)));
+        }
+
+        return (hits, confidence);
+    }
+
+    /// <summary>
+    /// The question's concepts (with typo corrections and confidence weights) and the ranking query made of
+    /// them; an empty query when no word of the question is indexed or correctable.
+    /// </summary>
+    internal static (List<QueryGroup> Groups, RankingQuery Query) Prepare(IndexSnapshot snapshot, string query, RankingSettings settings)
+    {
+        var indexTokens = QueryTerms.Tokens(snapshot.IndexAnalyzer, IndexSnapshot.BodyField, query);
+        var groups = QueryTerms.Groups(snapshot.QueryAnalyzer, indexTokens, IndexSnapshot.BodyField, query);
+        if (groups.Count == 0)
+        {
+            return (groups, new RankingQuery([], []));
+        }
+
+        var documentCount = snapshot.Scoring.DocumentCount;
+        var unknownIdf = Idf(0, documentCount);
         foreach (var group in groups)
         {
             var known = group.Terms.Select(t => (Term: t, Df: DocFreq(snapshot, t))).Where(t => t.Df > 0).ToList();
@@ -84,76 +109,50 @@ internal static class PassageSearcher
             // A concept weighs what the user's own word weighs; synonyms only help to find it.
             var originalDf = known.Find(k => k.Term == original).Df;
             group.Weight = known.Count == 0 ? 1
-                : originalDf > 0 ? Idf(originalDf, reader.NumDocs) / unknownIdf
-                : known.Max(t => Idf(t.Df, reader.NumDocs)) / unknownIdf;
+                : originalDf > 0 ? Idf(originalDf, documentCount) / unknownIdf
+                : known.Max(t => Idf(t.Df, documentCount)) / unknownIdf;
             group.Terms.RemoveAll(t => !known.Exists(k => k.Term == t));
         }
 
-        var booleanQuery = BuildQuery(groups, QueryTerms.Originals(indexTokens), snapshot, settings);
-        if (booleanQuery.Clauses.Count == 0)
-        {
-            return ([], Confidence.None);
-        }
-
-        // An in-order collector makes Lucene score with BooleanScorer2 instead of BooleanScorer, whose
-        // 2048-bucket table is allocated per search and is built for large posting lists, not 100s of passages.
-        var collector = TopScoreDocCollector.Create(maxHits, docsScoredInOrder: true);
-        snapshot.Searcher.Search(booleanQuery, collector);
-        var topDocs = collector.GetTopDocs();
-        if (topDocs.ScoreDocs.Length == 0)
-        {
-            return ([], Confidence.None);
-        }
-
-        var best = snapshot.AnalysisOf(snapshot.OrdinalOf(topDocs.ScoreDocs[0].Doc));
-        var confidence = ConfidenceOf(best, topDocs.ScoreDocs[0], groups, settings);
-        var queryTerms = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
-        var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
-        foreach (var scoreDoc in topDocs.ScoreDocs)
-        {
-            var ordinal = snapshot.OrdinalOf(scoreDoc.Doc);
-            var passage = snapshot.Passages[ordinal];
-            hits.Add(new SearchHit(passage, scoreDoc.Score, SnippetBuilder.Build(snapshot.AnalysisOf(ordinal), passage.Text, queryTerms)));
-        }
-
-        return (hits, confidence);
+        return (groups, BuildQuery(groups, QueryTerms.Originals(indexTokens), snapshot, settings));
     }
 
-    private static BooleanQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexSnapshot snapshot, RankingSettings settings)
+    /// <summary>
+    /// The ranking query of a question: per concept and field one set of alternatives (the concept's terms
+    /// that the field has, a typo correction weighted down), and a phrase for each pair of adjacent words.
+    /// </summary>
+    private static RankingQuery BuildQuery(List<QueryGroup> groups, List<string> originals, IndexSnapshot snapshot, RankingSettings settings)
     {
-        var query = new BooleanQuery(disableCoord: true);
         (string Field, float Boost)[] fields =
         [
             (IndexSnapshot.TitleField, settings.TitleBoost),
             (IndexSnapshot.HeadingsField, settings.HeadingBoost),
             (IndexSnapshot.BodyField, settings.BodyBoost),
         ];
+        var concepts = new List<ConceptClause>(groups.Count);
         foreach (var group in groups.Where(g => g.Terms.Count > 0))
         {
-            var perField = new BooleanQuery(disableCoord: true);
+            var perField = new List<FieldAlternatives>(fields.Length);
             foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
             {
                 // One concept, one score: synonyms and corrections of a word compete (max) instead of adding up.
-                var alternatives = new DisjunctionMaxQuery(0.1f);
-                foreach (var term in group.Terms.Where(t => snapshot.Vocabulary.HasTerm(field, t)))
+                var alternatives = group.Terms
+                    .Where(t => snapshot.Vocabulary.HasTerm(field, t))
+                    .Select(t => new WeightedTerm(t, group.FuzzyTerms.Contains(t) ? boost * settings.FuzzyWeight : boost))
+                    .ToList();
+                if (alternatives.Count > 0)
                 {
-                    var termQuery = new TermQuery(new Term(field, term));
-                    termQuery.Boost = group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost;
-                    alternatives.Add(termQuery);
-                }
-
-                if (alternatives.Disjuncts.Count > 0)
-                {
-                    perField.Add(alternatives, Occur.SHOULD);
+                    perField.Add(new FieldAlternatives(field, alternatives));
                 }
             }
 
-            if (perField.Clauses.Count > 0)
+            if (perField.Count > 0)
             {
-                query.Add(perField, Occur.SHOULD);
+                concepts.Add(new ConceptClause(perField));
             }
         }
 
+        var phrases = new List<PhraseClause>();
         if (settings.PhraseBoost > 0)
         {
             for (var i = 0; i + 1 < originals.Count; i++)
@@ -165,18 +164,15 @@ internal static class PassageSearcher
 
                 foreach (var field in PhraseFields.Where(f => snapshot.Vocabulary.HasTerm(f, originals[i]) && snapshot.Vocabulary.HasTerm(f, originals[i + 1])))
                 {
-                    var phrase = new PhraseQuery { Slop = settings.PhraseSlop, Boost = settings.PhraseBoost };
-                    phrase.Add(new Term(field, originals[i]));
-                    phrase.Add(new Term(field, originals[i + 1]));
-                    query.Add(phrase, Occur.SHOULD);
+                    phrases.Add(new PhraseClause(field, originals[i], originals[i + 1], settings.PhraseBoost, settings.PhraseSlop));
                 }
             }
         }
 
-        return query;
+        return new RankingQuery(concepts, phrases);
     }
 
-    private static Confidence ConfidenceOf(PassageAnalysis top, ScoreDoc topDoc, List<QueryGroup> groups, RankingSettings settings)
+    private static Confidence ConfidenceOf(PassageAnalysis top, float topScore, List<QueryGroup> groups, RankingSettings settings)
     {
         double total = 0;
         double matched = 0;
@@ -206,7 +202,7 @@ internal static class PassageSearcher
             inHeadings += bestHeading * group.Weight;
         }
 
-        return new Confidence(total == 0 ? 0 : matched / total, matched, topDoc.Score, inHeadings);
+        return new Confidence(total == 0 ? 0 : matched / total, matched, topScore, inHeadings);
     }
 
     private static readonly string[] PhraseFields = [IndexSnapshot.HeadingsField, IndexSnapshot.BodyField];
