@@ -20,7 +20,7 @@ internal static class RankingScorer
     // Per thread and reused: a search runs synchronously on one thread, and reuse keeps a query free of
     // allocations that grow with the corpus.
     [ThreadStatic]
-    private static Accumulators? t_accumulators;
+    private static Accumulators? _accumulators;
 
     public static IReadOnlyList<ScoredDocument> TopDocuments(ScoringIndex index, RankingQuery query, int maxHits)
     {
@@ -29,10 +29,10 @@ internal static class RankingScorer
             return [];
         }
 
-        var accumulators = t_accumulators;
+        var accumulators = _accumulators;
         if (accumulators is null || accumulators.Capacity < index.DocumentCount)
         {
-            t_accumulators = accumulators = new Accumulators(index.DocumentCount);
+            _accumulators = accumulators = new Accumulators(index.DocumentCount);
         }
 
         var total = accumulators.Total;
