@@ -9,6 +9,10 @@ public static class CardSerializer
     public static string Serialize(AdaptiveCard card) =>
         JsonSerializer.Serialize(card, CardJsonContext.Default.AdaptiveCard);
 
+    /// <summary>The card as UTF-8 JSON, the form a reply carries it in.</summary>
+    public static byte[] ToUtf8Json(AdaptiveCard card) =>
+        JsonSerializer.SerializeToUtf8Bytes(card, CardJsonContext.Default.AdaptiveCard);
+
     public static JsonElement ToJsonElement(AdaptiveCard card) =>
         JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
 

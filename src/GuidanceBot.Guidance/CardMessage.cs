@@ -10,6 +10,6 @@ public static class CardMessage
     public static Activity From(AdaptiveCard card) => new()
     {
         Type = ActivityTypes.Message,
-        Attachments = [CardSerializer.ToJsonElement(card).ToAdaptiveCardAttachment()],
+        Attachments = [new ReadOnlyMemory<byte>(CardSerializer.ToUtf8Json(card)).ToAdaptiveCardAttachment()],
     };
 }

@@ -2,7 +2,6 @@ using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Schema.Teams;
-using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Routing;
@@ -63,7 +62,7 @@ public sealed class GuidanceBotHandler(
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -83,7 +82,7 @@ public sealed class GuidanceBotHandler(
         var greet = activity.IsGroupConversation() ? botWasAdded : userWasAdded;
         if (greet)
         {
-            await SendCardAsync(turnContext, WelcomeCard.Build(), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -120,8 +119,4 @@ public sealed class GuidanceBotHandler(
 
         await turnContext.SendActivityAsync(AnswerTexts.FeedbackThanks, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Task<ResourceResponse?> SendCardAsync(
-        ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(CardMessage.From(card), cancellationToken);
 }

@@ -11,7 +11,7 @@ public static class CardActivities
     {
         ArgumentNullException.ThrowIfNull(activity);
         var attachment = activity.Attachments?.FirstOrDefault(a => a.ContentType == Attachment.AdaptiveCardContentType);
-        return attachment?.Content is { } content ? JsonNode.Parse(content.GetRawText())!.AsObject() : null;
+        return attachment?.Content is { } content ? JsonNode.Parse(content.Element.GetRawText())!.AsObject() : null;
     }
 
     /// <summary>

@@ -66,4 +66,7 @@ public sealed class Activity
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>A member-wise copy: its own top-level fields, sharing lists and nested objects with this one.</summary>
+    public Activity ShallowCopy() => (Activity)MemberwiseClone();
 }

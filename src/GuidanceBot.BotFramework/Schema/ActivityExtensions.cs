@@ -89,7 +89,11 @@ public static partial class ActivityExtensions
 
     /// <summary>Wraps a serialized Adaptive Card as an attachment.</summary>
     public static Attachment ToAdaptiveCardAttachment(this JsonElement card) =>
-        new() { ContentType = Attachment.AdaptiveCardContentType, Content = card };
+        new() { ContentType = Attachment.AdaptiveCardContentType, Content = AttachmentContent.FromElement(card) };
+
+    /// <summary>Wraps an Adaptive Card serialized to UTF-8 JSON as an attachment (see <see cref="AttachmentContent.FromUtf8Json"/>).</summary>
+    public static Attachment ToAdaptiveCardAttachment(this ReadOnlyMemory<byte> utf8Card) =>
+        new() { ContentType = Attachment.AdaptiveCardContentType, Content = AttachmentContent.FromUtf8Json(utf8Card) };
 
     private static IEnumerable<Entity> RecipientMentions(Activity activity) =>
         (activity.Entities ?? []).Where(e =>

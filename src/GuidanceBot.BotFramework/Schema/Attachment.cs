@@ -13,7 +13,7 @@ public sealed class Attachment
 
     public string? ContentUrl { get; set; }
 
-    public JsonElement? Content { get; set; }
+    public AttachmentContent? Content { get; set; }
 
     public string? Name { get; set; }
 

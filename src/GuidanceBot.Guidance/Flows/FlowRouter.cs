@@ -140,7 +140,7 @@ public sealed partial class FlowRouter
 
         if (Commands.HelpWords.Contains(command))
         {
-            await turnContext.SendActivityAsync(CardMessage.From(WelcomeCard.Build()), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
             if (active is not null)
             {
                 await turnContext.SendActivityAsync(FlowTexts.StillRunning(active.Name), cancellationToken).ConfigureAwait(false);
@@ -207,7 +207,7 @@ public sealed partial class FlowRouter
     private static async Task SendOutdatedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await turnContext.SendActivityAsync(FlowTexts.StateOutdated, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(CardMessage.From(WelcomeCard.Build()), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The command of a card button (<c>value.command</c>) or of typed text; null when there is none.</summary>

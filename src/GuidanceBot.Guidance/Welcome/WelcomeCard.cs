@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Cards;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Routing;
@@ -9,6 +10,16 @@ namespace GuidanceBot.Guidance.Welcome;
 public static class WelcomeCard
 {
     public const string Id = "welcome";
+
+    // The card never changes: serialized once, shared by every reply that shows it (help is a frequent command).
+    private static readonly Lazy<ReadOnlyMemory<byte>> Json = new(() => CardSerializer.ToUtf8Json(Build()));
+
+    /// <summary>A message with the welcome card, ready to send.</summary>
+    public static Activity Message() => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [Json.Value.ToAdaptiveCardAttachment()],
+    };
 
     public static AdaptiveCard Build() => new()
     {

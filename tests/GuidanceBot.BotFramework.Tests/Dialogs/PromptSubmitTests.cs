@@ -32,7 +32,7 @@ public class PromptSubmitTests
 
         var stamped = PromptSubmit.Stamp(prompt, "abc123");
 
-        var card = JsonNode.Parse(stamped.Attachments![0].Content!.Value.GetRawText())!;
+        var card = JsonNode.Parse(stamped.Attachments![0].Content!.Element.GetRawText())!;
         Assert.Equal("abc123", (string?)card["body"]![1]!["actions"]![0]!["data"]![PromptSubmit.NonceKey]);
         Assert.Equal("abc123", (string?)card["actions"]![0]!["data"]![PromptSubmit.NonceKey]);
         Assert.Equal("ja", (string?)card["actions"]![0]!["data"]!["answer"]);
@@ -63,7 +63,7 @@ public class PromptSubmitTests
 
         var stamped = PromptSubmit.Stamp(prompt, "abc123");
 
-        Assert.DoesNotContain("abc123", stamped.Attachments![1].Content!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("abc123", stamped.Attachments![1].Content!.Element.GetRawText(), StringComparison.Ordinal);
     }
 
     private static Activity PromptWith(string card) => new()
@@ -72,13 +72,13 @@ public class PromptSubmitTests
         Text = "Vraag",
         Attachments =
         [
-            new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonElement.Parse(card) },
+            new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = AttachmentContent.FromElement(JsonElement.Parse(card)) },
             // Another kind of attachment that happens to contain a submit-shaped object: left alone.
             new Attachment
             {
                 ContentType = "application/vnd.example",
                 Name = "keep-me",
-                Content = JsonElement.Parse("""{ "type": "Action.Submit", "data": {} }"""),
+                Content = AttachmentContent.FromElement(JsonElement.Parse("""{ "type": "Action.Submit", "data": {} }""")),
             },
         ],
     };

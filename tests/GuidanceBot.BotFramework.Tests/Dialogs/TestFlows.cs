@@ -130,7 +130,7 @@ internal sealed class ProfileFlow : FlowDialog<ProfileState>
     private static Activity Card(JsonObject card) => new()
     {
         Type = ActivityTypes.Message,
-        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = System.Text.Json.JsonElement.Parse(card.ToJsonString()) }],
+        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = AttachmentContent.FromElement(System.Text.Json.JsonElement.Parse(card.ToJsonString())) }],
     };
 }
 

@@ -1,3 +1,4 @@
+using GuidanceBot.Cards;
 using GuidanceBot.Guidance.Contacts;
 using GuidanceBot.Guidance.Welcome;
 using GuidanceBot.Testing;
@@ -22,5 +23,17 @@ public sealed class WelcomeCardTests
         Assert.Contains("signaleren", text, StringComparison.Ordinal);
         Assert.Contains("risico", text, StringComparison.Ordinal);
         Assert.Contains("melden", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Message_EachTimeANewActivityWithTheBuiltCard()
+    {
+        var first = WelcomeCard.Message();
+        var second = WelcomeCard.Message();
+
+        Assert.NotSame(first, second);
+        var expected = System.Text.Json.JsonDocument.Parse(CardSerializer.Serialize(WelcomeCard.Build())).RootElement;
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(expected, first.Attachments![0].Content!.Element));
+        Assert.Equal(BotFramework.Schema.Attachment.AdaptiveCardContentType, first.Attachments[0].ContentType);
     }
 }
