@@ -13,6 +13,12 @@ public static class CardText
     /// </summary>
     public static string Plain(string text)
     {
+        // Nearly all text is clean: then it is returned as it is, without a copy.
+        if (!NeedsCleaning(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -28,5 +34,23 @@ public static class CardText
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsCleaning(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c != '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

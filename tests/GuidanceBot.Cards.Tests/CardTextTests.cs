@@ -22,6 +22,21 @@ public sealed class CardTextTests
     }
 
     [Fact]
+    public void Plain_SurrogateAtTheEndOrLowAlone_IsDropped()
+    {
+        Assert.Equal("eind ", CardText.Plain("eind " + (char)0xD83D));
+        Assert.Equal("laag  alleen", CardText.Plain("laag " + (char)0xDE00 + " alleen"));
+    }
+
+    [Fact]
+    public void Plain_CleanText_IsReturnedWithoutACopy()
+    {
+        var clean = "Bel Veilig Thuis: 0800-2000 😀\nof 112.";
+
+        Assert.Same(clean, CardText.Plain(clean));
+    }
+
+    [Fact]
     public void Literal_PutsUntrustedTextInATextRunNeverInMarkdown()
     {
         var block = Blocks.Literal("**vet** [link](https://evil.example)", "Je vroeg");

@@ -14,6 +14,13 @@ internal static class BareEndpoint
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
+        Map(app);
+        await app.RunAsync();
+    }
+
+    /// <summary>The endpoint's routes (also used by the in-process run).</summary>
+    public static void Map(WebApplication app)
+    {
         app.MapGet("/healthz", () => "ok");
         app.MapPost("/api/messages", async (HttpContext context) =>
         {
@@ -26,6 +33,5 @@ internal static class BareEndpoint
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(FixedReply);
         });
-        await app.RunAsync();
     }
 }

@@ -3,11 +3,11 @@ using System.Globalization;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios]);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -18,11 +18,13 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(args[++i], CultureInfo.InvariantCulture)) },
                 "--no-publish" => options with { NoPublish = true },
                 "--scenarios" => options with { Scenarios = ParseScenarios(args[++i]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow"),
+                "--in-process" => options with { InProcess = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process"),
             };
         }
 
-        return options;
+        // In process every request runs alone: fewer of them say as much.
+        return options.InProcess && !args.Contains("--max-requests") ? options with { MaxRequests = 20_000 } : options;
     }
 
     /// <summary>The bot scenarios; the bare endpoint is always measured, as every ratio needs it.</summary>

@@ -12,6 +12,16 @@ if (args.Length >= 2 && args[0] == "--serve-bare")
 
 var options = LoadOptions.Parse(args);
 var root = FindRepositoryRoot();
+var shared = Environment.GetEnvironmentVariable("GUIDANCEBOT_SHARED") is { Length: > 0 } configured ? configured : Path.Combine(root, "..", "shared");
+var questions = Scenarios.ReadQuestions(Path.Combine(shared, "domain", "questions-dev.jsonl"));
+if (options.InProcess)
+{
+    var inProcessData = Directory.CreateTempSubdirectory("guidancebot-inproc-").FullName;
+    Console.WriteLine(await InProcessRun.RunAsync(root, questions, options, inProcessData));
+    Directory.Delete(inProcessData, recursive: true);
+    return 0;
+}
+
 var botFolder = Path.Combine(root, "artifacts", "loadtest", "bot");
 if (!options.NoPublish)
 {
@@ -19,8 +29,6 @@ if (!options.NoPublish)
     Run("dotnet", ["publish", Path.Combine(root, "src", "GuidanceBot"), "-c", "Release", "-o", botFolder, "--nologo", "-v", "quiet"]);
 }
 
-var shared = Environment.GetEnvironmentVariable("GUIDANCEBOT_SHARED") is { Length: > 0 } configured ? configured : Path.Combine(root, "..", "shared");
-var questions = Scenarios.ReadQuestions(Path.Combine(shared, "domain", "questions-dev.jsonl"));
 var dataFolder = Directory.CreateTempSubdirectory("guidancebot-load-").FullName;
 var botPort = FreePort();
 var barePort = FreePort();
@@ -52,13 +60,7 @@ foreach (var concurrency in options.Concurrency)
 {
     // Warm-up runs are not reported: JIT and caches make the first seconds unrepresentative.
     await LoadRunner.RunAsync("warmup", bareUri, bare, Scenarios.Bare, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);
-    (string Option, string Name, Turn Turn)[] botScenarios =
-    [
-        ("help", "help command (no search, no state write)", Scenarios.Help),
-        ("questions", "question answering", Scenarios.Questions(questions)),
-        ("flow", "guided flow step", FlowScripts.Turn),
-    ];
-    var selected = botScenarios.Where(s => options.Runs(s.Option)).ToList();
+    var selected = Scenarios.ForBot(questions).Where(s => options.Runs(s.Option)).ToList();
     foreach (var scenario in selected)
     {
         await LoadRunner.RunAsync("warmup", botUri, bot, scenario.Turn, concurrency, TimeSpan.FromSeconds(3), int.MaxValue);

@@ -31,6 +31,14 @@ internal static class Scenarios
         return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("AdaptiveCard", StringComparison.Ordinal);
     };
 
+    /// <summary>The bot's scenarios: the option that selects each, its name in the report, and its turn.</summary>
+    public static (string Option, string Name, Turn Turn)[] ForBot(IReadOnlyList<string> questions) =>
+    [
+        ("help", "help command (no search, no state write)", Help),
+        ("questions", "question answering", Questions(questions)),
+        ("flow", "guided flow step", FlowScripts.Turn),
+    ];
+
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity, CancellationToken cancellationToken)
     {
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");

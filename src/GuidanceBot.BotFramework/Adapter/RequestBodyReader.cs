@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace GuidanceBot.BotFramework.Adapter;
@@ -6,6 +7,11 @@ namespace GuidanceBot.BotFramework.Adapter;
 internal static class RequestBodyReader
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    /// <remarks>
+    /// Reads through the request's pipe, which buffers the body in pooled segments: the only array made is
+    /// the body itself, at its exact size (a fixed 16 KB chunk and a growing stream per request were measured
+    /// at about a fifth of a question turn's allocations).
+    /// </remarks>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -13,19 +19,26 @@ internal static class RequestBodyReader
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > maxBytes)
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length > maxBytes)
             {
+                reader.AdvanceTo(buffer.End);
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (result.IsCompleted)
+            {
+                var body = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return body;
+            }
 
-        return buffer.ToArray();
+            // Nothing consumed, everything examined: the next read returns once more of the body has arrived.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.Guidance;
@@ -189,6 +190,26 @@ public sealed class MessagesEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(_factory.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_BodyOverLimitWithoutContentLength_Returns413()
+    {
+        var client = _factory.CreateClient();
+        var body = Encoding.UTF8.GetBytes(TestActivities.Message(new string('a', 300 * 1024)).ToJson());
+
+        var response = await client.SendAsync(ChunkedPost(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_factory.Connector.Requests);
+    }
+
+    /// <summary>A POST whose body length is not known up front (sent chunked), in small pieces.</summary>
+    private static HttpRequestMessage ChunkedPost(byte[] body)
+    {
+        var content = new StreamContent(new TrickleStream(body), bufferSize: 512);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
     }
 
     [Theory]
