@@ -127,12 +127,14 @@ public sealed partial class CloudAdapter
 
         using var turnTimeout = new CancellationTokenSource(_options.TurnTimeout, _time);
         var turnToken = turnTimeout.Token;
-        if (await RefuseAsync(activity, response, turnToken, cancellationToken).ConfigureAwait(false))
+        // Hashed once per request: the logs, the rate limit and the turn all use it.
+        var conversation = LogIds.Hash(activity.Conversation?.Id);
+        if (await RefuseAsync(activity, conversation, response, turnToken, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        var turnContext = await RunTurnAsync(activity, body, bot, turnToken).ConfigureAwait(false);
+        var turnContext = await RunTurnAsync(activity, conversation, body, bot, turnToken).ConfigureAwait(false);
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,15 +150,14 @@ public sealed partial class CloudAdapter
     /// </para>
     /// </summary>
     private async Task<bool> RefuseAsync(
-        Activity activity, HttpResponse response, CancellationToken turnToken, CancellationToken requestToken)
+        Activity activity, string conversation, HttpResponse response, CancellationToken turnToken, CancellationToken requestToken)
     {
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
         {
             return false;
         }
 
-        var conversation = LogIds.Hash(activity.Conversation?.Id);
-        var limit = _rateLimiter.Acquire(activity.Conversation?.Id);
+        var limit = _rateLimiter.Acquire(conversation);
         if (limit.Limit != ConversationLimit.Allowed)
         {
             LogRateLimited(_logger, ActivityTypes.ForLog(activity.Type), conversation, limit.Limit.ToString());
@@ -206,9 +207,8 @@ public sealed partial class CloudAdapter
         await WriteTurnResponseAsync(turnContext, response, requestToken).ConfigureAwait(false);
     }
 
-    private async Task<TurnContext> RunTurnAsync(Activity activity, byte[] body, IBot bot, CancellationToken cancellationToken)
+    private async Task<TurnContext> RunTurnAsync(Activity activity, string conversation, byte[] body, IBot bot, CancellationToken cancellationToken)
     {
-        var conversation = LogIds.Hash(activity.Conversation?.Id);
         var activityType = ActivityTypes.ForLog(activity.Type);
         var started = _time.GetTimestamp();
         var turnContext = new TurnContext(activity, _connector);

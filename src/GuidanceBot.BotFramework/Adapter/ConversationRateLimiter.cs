@@ -23,7 +23,8 @@ public readonly record struct ConversationLimitResult(ConversationLimit Limit, T
 /// The per-conversation turn limit (<see cref="RateLimitOptions"/>), on the primitives of ASP.NET Core rate
 /// limiting. It runs inside the adapter and not as endpoint middleware because the conversation id is in the
 /// body, and only after authentication, so that forged requests cannot use up a real conversation's budget.
-/// Partitions are keyed by a hash of the conversation id: the raw id never becomes a key that could be logged.
+/// Partitions are keyed by the conversation's <see cref="LogIds.Hash"/>, never by the raw id, which must not
+/// become a key that could be logged; the adapter hashes the id once per request for the logs and for this.
 /// Thread-safe; the container owns disposal.
 /// </summary>
 public sealed class ConversationRateLimiter : IDisposable
@@ -40,10 +41,10 @@ public sealed class ConversationRateLimiter : IDisposable
         _notices = Create(1, limits.ConversationWindow);
     }
 
-    /// <summary>Takes one turn from the conversation's budget.</summary>
-    public ConversationLimitResult Acquire(string? conversationId)
+    /// <summary>Takes one turn from the budget of the conversation with this <see cref="LogIds.Hash"/>.</summary>
+    public ConversationLimitResult Acquire(string conversationHash)
     {
-        var key = LogIds.Hash(conversationId);
+        var key = conversationHash;
         using var lease = _turns.AttemptAcquire(key);
         if (lease.IsAcquired)
         {

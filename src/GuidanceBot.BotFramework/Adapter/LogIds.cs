@@ -16,7 +16,8 @@ public static class LogIds
             return "-";
         }
 
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(id));
-        return Convert.ToHexStringLower(digest.AsSpan(0, 6));
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(id), digest);
+        return Convert.ToHexStringLower(digest[..6]);
     }
 }

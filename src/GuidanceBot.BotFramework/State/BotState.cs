@@ -41,7 +41,7 @@ public abstract class BotState<TState>
     public StateLoadStatus GetLoadStatus(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return Cache(turnContext).TryGetValue(GetStorageKey(turnContext), out var entry) ? entry.Status : StateLoadStatus.New;
+        return Cache(turnContext).Entries.TryGetValue(StorageKey(turnContext), out var entry) ? entry.Status : StateLoadStatus.New;
     }
 
     /// <summary>Replaces this turn's document with a new, empty one; the next save deletes the stored item.</summary>
@@ -60,8 +60,8 @@ public abstract class BotState<TState>
     public async Task SaveChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var key = GetStorageKey(turnContext);
-        if (!Cache(turnContext).TryGetValue(key, out var entry))
+        var key = StorageKey(turnContext);
+        if (!Cache(turnContext).Entries.TryGetValue(key, out var entry))
         {
             return;
         }
@@ -93,9 +93,9 @@ public abstract class BotState<TState>
     public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var key = GetStorageKey(turnContext);
+        var key = StorageKey(turnContext);
         await _storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
-        Cache(turnContext)[key] = new Entry(NewDocument(), null, null, StateLoadStatus.New);
+        Cache(turnContext).Entries[key] = new Entry(NewDocument(), null, null, StateLoadStatus.New);
     }
 
     /// <summary>The storage key for this turn's document.</summary>
@@ -113,7 +113,7 @@ public abstract class BotState<TState>
 
     private static TState NewDocument() => new() { SchemaVersion = TState.CurrentSchemaVersion };
 
-    private static Dictionary<string, Entry> Cache(ITurnContext turnContext)
+    private static TurnCache Cache(ITurnContext turnContext)
     {
         var cache = turnContext.TurnState.Get<TurnCache>();
         if (cache is null)
@@ -122,14 +122,26 @@ public abstract class BotState<TState>
             turnContext.TurnState.Set(cache);
         }
 
-        return cache.Entries;
+        return cache;
+    }
+
+    /// <summary>This state's key for the turn, derived (hashed) once per turn: a load, a status check and a save ask for it.</summary>
+    private string StorageKey(ITurnContext turnContext)
+    {
+        var keys = Cache(turnContext).Keys;
+        if (!keys.TryGetValue(this, out var key))
+        {
+            keys[this] = key = GetStorageKey(turnContext);
+        }
+
+        return key;
     }
 
     private async Task<Entry> LoadEntryAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var key = GetStorageKey(turnContext);
-        var cache = Cache(turnContext);
+        var key = StorageKey(turnContext);
+        var cache = Cache(turnContext).Entries;
         if (cache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -172,9 +184,11 @@ public abstract class BotState<TState>
         public StateLoadStatus Status { get; } = status;
     }
 
-    /// <summary>Per-turn cache, one per document type, keyed by storage key (conversation and user keys differ).</summary>
+    /// <summary>Per-turn cache, one per document type: documents by storage key (conversation and user keys differ), and each state's key.</summary>
     private sealed class TurnCache
     {
         public Dictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<BotState<TState>, string> Keys { get; } = new(ReferenceEqualityComparer.Instance);
     }
 }
