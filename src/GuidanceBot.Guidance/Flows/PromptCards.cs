@@ -9,7 +9,9 @@ namespace GuidanceBot.Guidance.Flows;
 
 /// <summary>
 /// The question cards of the flows. Every answer button carries the flow and step it belongs to (the
-/// prompt adds its nonce when it sends the card); every card has a stop button.
+/// prompt adds its nonce when it sends the card); every card has a stop button. The options carry the card
+/// id as their <see cref="PromptOptions.Key"/>: each flow builds its questions once, into its
+/// <see cref="PromptCatalog"/>, and a waiting prompt stores only that key.
 /// </summary>
 internal static class PromptCards
 {
@@ -19,6 +21,7 @@ internal static class PromptCards
     /// <summary>A yes/no question for a <see cref="ConfirmPrompt"/>.</summary>
     public static PromptOptions YesNo(FlowInfo flow, string step, string question, params string[] details) => new()
     {
+        Key = CardId(flow, step),
         Prompt = Card(flow, step, question, details, [],
             [Answer(flow, step, FlowTexts.Yes, ConfirmPrompt.YesValue), Answer(flow, step, FlowTexts.No, ConfirmPrompt.NoValue)]),
         RetryPrompt = Text(FlowTexts.ChooseYesOrNo),
@@ -28,6 +31,7 @@ internal static class PromptCards
     public static PromptOptions Choice(
         FlowInfo flow, string step, string question, IReadOnlyList<CardChoice> choices, params string[] details) => new()
         {
+            Key = CardId(flow, step),
             Prompt = Card(flow, step, question, details, [], [.. choices.Select(c => Answer(flow, step, c.Title, c.Value))]),
             RetryPrompt = Text(FlowTexts.ChooseOption),
             Choices = [.. choices.Select(c => new BotFramework.Dialogs.Prompts.Choice(c.Value) { Synonyms = [c.Title] })],
@@ -37,12 +41,14 @@ internal static class PromptCards
     public static PromptOptions Form(
         FlowInfo flow, string step, string heading, IReadOnlyList<string> details, IReadOnlyList<CardElement> inputs) => new()
         {
+            Key = CardId(flow, step),
             Prompt = Card(flow, step, heading, details, inputs, [Answer(flow, step, FlowTexts.Next, answer: null)]),
             RetryPrompt = Text(FlowTexts.UseTheCard),
         };
 
     /// <summary>A plain-text question for a <see cref="TextPrompt"/>.</summary>
-    public static PromptOptions FreeText(string question, string retry) => new() { Prompt = Text(question), RetryPrompt = Text(retry) };
+    public static PromptOptions FreeText(FlowInfo flow, string step, string question, string retry) =>
+        new() { Key = CardId(flow, step), Prompt = Text(question), RetryPrompt = Text(retry) };
 
     public static Activity Text(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" };
 

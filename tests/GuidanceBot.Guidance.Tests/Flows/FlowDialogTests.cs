@@ -2,6 +2,7 @@ using GuidanceBot.BotFramework.Dialogs;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
+using GuidanceBot.Guidance.Flows.Risicotaxatie;
 using GuidanceBot.Guidance.Flows.Signaleren;
 using GuidanceBot.Testing;
 
@@ -82,6 +83,46 @@ public sealed class FlowDialogTests
         Assert.Equal(["gedrag.weglopen"], values.Signals);
         Assert.Equal(SignalerenState.CurrentSchemaVersion, values.SchemaVersion);
     }
+
+    /// <summary>
+    /// Every question of every flow, answered with its first button (a risicotaxatie that says "no" to acute
+    /// danger, and so on): the state stored while it waits names the question by key and holds no card.
+    /// </summary>
+    [Theory]
+    [InlineData("signaleren")]
+    [InlineData("risico")]
+    [InlineData("melden")]
+    public async Task EveryWaitingQuestion_IsStoredByKeyWithoutItsCard(string command)
+    {
+        var storage = new RecordingStorage();
+        var client = new DialogTestClient(FlowFor(command), storage);
+        var reply = await client.SendAsync(command);
+        var asked = 0;
+        while (client.DialogTurnResult.Status == DialogTurnStatus.Waiting && reply.AdaptiveCard() is { } card)
+        {
+            var stored = storage.Written[^1];
+            Assert.Contains($"\"optionsKey\":\"{reply.CardId()}\"", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("AdaptiveCard", stored, StringComparison.Ordinal);
+            asked++;
+
+            // The last button is "stop"; the one before it always moves the flow on (melden's form needs its choices).
+            var button = (string)card.SubmitActions()[^2]["title"]!;
+            var inputs = card["body"]!.AsArray()
+                .Where(e => (string?)e!["type"] == "Input.ChoiceSet")
+                .ToDictionary(e => (string)e!["id"]!, e => (string)e!["choices"]![0]!["value"]!);
+            var replies = await client.SubmitAsync(card.SubmitValue(button, inputs));
+            reply = replies[^1];
+        }
+
+        Assert.True(asked >= 3, $"{command}: only {asked} questions were asked");
+    }
+
+    private static Dialog FlowFor(string command) => command switch
+    {
+        "signaleren" => new SignalerenDialog(new FlowCitations()),
+        "risico" => new RisicotaxatieDialog(new FlowCitations()),
+        _ => new MeldenDialog(new FlowCitations()),
+    };
 
     private static async Task<DialogTestClient> AtNoteAsync(IStorage? storage = null)
     {

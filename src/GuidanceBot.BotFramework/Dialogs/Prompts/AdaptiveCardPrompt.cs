@@ -9,8 +9,8 @@ namespace GuidanceBot.BotFramework.Dialogs.Prompts;
 /// </summary>
 public sealed class AdaptiveCardPrompt : Prompt<FormSubmission>
 {
-    public AdaptiveCardPrompt(string dialogId, PromptValidator<FormSubmission>? validator = null)
-        : base(dialogId, validator)
+    public AdaptiveCardPrompt(string dialogId, PromptValidator<FormSubmission>? validator = null, PromptCatalog? catalog = null)
+        : base(dialogId, validator, catalog)
     {
     }
 

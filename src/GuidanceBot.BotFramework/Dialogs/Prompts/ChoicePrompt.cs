@@ -9,8 +9,8 @@ namespace GuidanceBot.BotFramework.Dialogs.Prompts;
 /// </summary>
 public sealed class ChoicePrompt : Prompt<FoundChoice>
 {
-    public ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validator = null)
-        : base(dialogId, validator)
+    public ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validator = null, PromptCatalog? catalog = null)
+        : base(dialogId, validator, catalog)
     {
     }
 

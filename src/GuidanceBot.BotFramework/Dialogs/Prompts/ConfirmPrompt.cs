@@ -15,8 +15,8 @@ public sealed class ConfirmPrompt : Prompt<bool>
     private static readonly FrozenSet<string> No =
         FrozenSet.ToFrozenSet(["nee", "n", "neen", "niet", "nope", "no", "false"], StringComparer.Ordinal);
 
-    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null)
-        : base(dialogId, validator)
+    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null, PromptCatalog? catalog = null)
+        : base(dialogId, validator, catalog)
     {
     }
 

@@ -26,11 +26,16 @@ public abstract class Prompt<T> : Dialog
     public const int DefaultMaxAttempts = 3;
 
     private readonly PromptValidator<T>? _validator;
+    private readonly PromptCatalog? _catalog;
 
-    protected Prompt(string dialogId, PromptValidator<T>? validator)
+    /// <param name="dialogId">The prompt's id in its dialog set.</param>
+    /// <param name="validator">Checks a recognized answer; null accepts every recognized answer.</param>
+    /// <param name="catalog">The fixed options this prompt is asked with, stored by key (see <see cref="PromptCatalog"/>).</param>
+    protected Prompt(string dialogId, PromptValidator<T>? validator, PromptCatalog? catalog = null)
         : base(dialogId)
     {
         _validator = validator;
+        _catalog = catalog;
     }
 
     public override async Task<DialogTurnResult> BeginDialogAsync(
@@ -39,9 +44,23 @@ public abstract class Prompt<T> : Dialog
         ArgumentNullException.ThrowIfNull(dc);
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' must be started with {nameof(PromptOptions)}.", nameof(options));
-        var state = new PromptState { Options = promptOptions, Nonce = PromptSubmit.NewNonce() };
+        var state = new PromptState { Nonce = PromptSubmit.NewNonce() };
+        if (promptOptions.Key is null)
+        {
+            state.Options = promptOptions;
+        }
+        else if (_catalog?.Holds(promptOptions) == true)
+        {
+            state.OptionsKey = promptOptions.Key;
+        }
+        else
+        {
+            // Keyed options are found again by key after a reload: asking with others would re-ask the wrong question.
+            throw new ArgumentException($"Prompt '{Id}' was asked with options '{promptOptions.Key}' that are not its catalog's.", nameof(options));
+        }
+
         dc.ActiveDialog!.SetState(state, DialogJsonContext.Default.PromptState);
-        await SendPromptAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
+        await SendPromptAsync(dc.Context, state.Nonce, promptOptions, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -55,7 +74,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        var state = ReadState(instance);
+        var (state, promptOptions) = ReadState(instance);
         var nonce = PromptSubmit.ReadNonce(activity);
         if (nonce is not null && !string.Equals(nonce, state.Nonce, StringComparison.Ordinal))
         {
@@ -63,7 +82,7 @@ public abstract class Prompt<T> : Dialog
             return EndOfTurn;
         }
 
-        var recognition = Recognize(activity, state.Options);
+        var recognition = Recognize(activity, promptOptions);
         var validation = recognition.Succeeded
             ? _validator?.Invoke(recognition.Value!) ?? PromptValidation.Valid
             : new PromptValidation(false, null);
@@ -73,49 +92,57 @@ public abstract class Prompt<T> : Dialog
         }
 
         state.Attempts++;
-        if (state.Attempts >= (state.Options.MaxAttempts ?? DefaultMaxAttempts))
+        if (state.Attempts >= (promptOptions.MaxAttempts ?? DefaultMaxAttempts))
         {
             return await dc.EndDialogAsync(new PromptRetryLimitReached(Id, state.Attempts), cancellationToken).ConfigureAwait(false);
         }
 
         instance.SetState(state, DialogJsonContext.Default.PromptState);
-        await SendRetryAsync(dc.Context, state, validation.Reason, cancellationToken).ConfigureAwait(false);
+        await SendRetryAsync(dc.Context, state.Nonce, promptOptions, validation.Reason, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return SendPromptAsync(turnContext, ReadState(instance), cancellationToken);
+        var (state, promptOptions) = ReadState(instance);
+        return SendPromptAsync(turnContext, state.Nonce, promptOptions, cancellationToken);
     }
 
     /// <summary>Recognizes the answer in <paramref name="activity"/>.</summary>
     protected abstract PromptRecognition<T> Recognize(Activity activity, PromptOptions options);
 
-    private static PromptState ReadState(DialogInstance instance) =>
-        instance.GetState(DialogJsonContext.Default.PromptState)
-        ?? throw new DialogStateException($"Prompt '{instance.Id}' has no state.");
-
-    private static async Task SendPromptAsync(ITurnContext turnContext, PromptState state, CancellationToken cancellationToken)
+    /// <summary>The stored state and the options it was asked with (found by key in the catalog when stored so).</summary>
+    private (PromptState State, PromptOptions Options) ReadState(DialogInstance instance)
     {
-        if (state.Options.Prompt is { } prompt)
+        var state = instance.GetState(DialogJsonContext.Default.PromptState)
+            ?? throw new DialogStateException($"Prompt '{instance.Id}' has no state.");
+        var options = state.OptionsKey is { } key
+            ? _catalog?.Find(key) ?? throw new DialogStateException($"Prompt '{instance.Id}' waits with options '{key}', which this build does not have.")
+            : state.Options ?? throw new DialogStateException($"Prompt '{instance.Id}' has no options.");
+        return (state, options);
+    }
+
+    private static async Task SendPromptAsync(ITurnContext turnContext, string nonce, PromptOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Prompt is { } prompt)
         {
-            await turnContext.SendActivityAsync(PromptSubmit.Stamp(prompt, state.Nonce), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(PromptSubmit.Stamp(prompt, nonce), cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static async Task SendRetryAsync(
-        ITurnContext turnContext, PromptState state, string? reason, CancellationToken cancellationToken)
+        ITurnContext turnContext, string nonce, PromptOptions options, string? reason, CancellationToken cancellationToken)
     {
         if (reason is not null)
         {
             await turnContext.SendActivityAsync(reason, cancellationToken).ConfigureAwait(false);
         }
-        else if (state.Options.RetryPrompt is { } retry)
+        else if (options.RetryPrompt is { } retry)
         {
-            await turnContext.SendActivityAsync(PromptSubmit.Stamp(retry, state.Nonce), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(PromptSubmit.Stamp(retry, nonce), cancellationToken).ConfigureAwait(false);
         }
 
-        await SendPromptAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
+        await SendPromptAsync(turnContext, nonce, options, cancellationToken).ConfigureAwait(false);
     }
 }

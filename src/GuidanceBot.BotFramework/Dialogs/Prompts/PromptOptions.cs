@@ -4,10 +4,17 @@ namespace GuidanceBot.BotFramework.Dialogs.Prompts;
 
 /// <summary>
 /// What a prompt asks and how it re-asks (the Bot Framework's <c>PromptOptions</c>). Stored with the
-/// prompt's state so that a re-ask after a restart shows the same question; so it must hold no user data.
+/// prompt's state so that a re-ask after a restart shows the same question (only the <see cref="Key"/> when
+/// the prompt's <see cref="PromptCatalog"/> holds them); so it must hold no user data.
 /// </summary>
 public sealed record PromptOptions : DialogOptions
 {
+    /// <summary>
+    /// Set for options that never change (see <see cref="PromptCatalog"/>): a prompt whose catalog holds them
+    /// stores this key instead of the options. Null for options made for one asking, which are stored whole.
+    /// </summary>
+    public string? Key { get; init; }
+
     /// <summary>The question: a text message or a message with an Adaptive Card. Every <c>Action.Submit</c>
     /// in the card is stamped with the prompt's nonce when it is sent.</summary>
     public Activity? Prompt { get; init; }

@@ -5,8 +5,8 @@ namespace GuidanceBot.BotFramework.Dialogs.Prompts;
 /// <summary>Asks for typed text; a card submit or an empty message is not an answer.</summary>
 public sealed class TextPrompt : Prompt<string>
 {
-    public TextPrompt(string dialogId, PromptValidator<string>? validator = null)
-        : base(dialogId, validator)
+    public TextPrompt(string dialogId, PromptValidator<string>? validator = null, PromptCatalog? catalog = null)
+        : base(dialogId, validator, catalog)
     {
     }
 

@@ -1,6 +1,5 @@
 using GuidanceBot.BotFramework.Dialogs;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
-using GuidanceBot.Cards.Model;
 
 namespace GuidanceBot.Guidance.Flows.Melden;
 
@@ -16,32 +15,16 @@ public sealed class MeldenDialog : FlowDialog<MeldenState>
     private const string AfwegingPrompt = "afweging";
     private const string ChoicePrompt = "choice";
 
-    private static readonly CardChoice[] CoMenshaChoices =
-    [
-        new(MeldenTexts.CoMensha16Plus, nameof(CoMenshaChoice.Aanmelden16Plus)),
-        new(MeldenTexts.CoMenshaUnder16, nameof(CoMenshaChoice.AanmeldenJongerDan16)),
-        new(MeldenTexts.CoMenshaNotYet, nameof(CoMenshaChoice.NogNiet)),
-        new(FlowTexts.No, nameof(CoMenshaChoice.Nee)),
-    ];
-
-    private static readonly CardChoice[] PoliceChoices =
-    [
-        new(MeldenTexts.PoliceMelden, nameof(PoliceChoice.Melden)),
-        new(MeldenTexts.PoliceGesprek, nameof(PoliceChoice.InformatiefGesprek)),
-        new(MeldenTexts.PoliceAnoniem, nameof(PoliceChoice.Anoniem)),
-        new(MeldenTexts.PoliceNuNiet, nameof(PoliceChoice.NuNiet)),
-    ];
-
     private readonly FlowCitations _citations;
 
     public MeldenDialog(FlowCitations citations)
         : base(nameof(MeldenDialog), FlowJsonContext.Default.MeldenState)
     {
         _citations = citations;
-        AddDialog(new ConfirmPrompt(YesNoPrompt));
-        AddDialog(new AdaptiveCardPrompt(StepsPrompt));
-        AddDialog(new AdaptiveCardPrompt(AfwegingPrompt, ValidateAfweging));
-        AddDialog(new ChoicePrompt(ChoicePrompt));
+        AddDialog(new ConfirmPrompt(YesNoPrompt, catalog: MeldenPrompts.Catalog));
+        AddDialog(new AdaptiveCardPrompt(StepsPrompt, catalog: MeldenPrompts.Catalog));
+        AddDialog(new AdaptiveCardPrompt(AfwegingPrompt, ValidateAfweging, MeldenPrompts.Catalog));
+        AddDialog(new ChoicePrompt(ChoicePrompt, catalog: MeldenPrompts.Catalog));
 
         AddSteps(
             AskAcuteDangerStepAsync,
@@ -52,13 +35,8 @@ public sealed class MeldenDialog : FlowDialog<MeldenState>
             SummarizeStepAsync);
     }
 
-    private static FlowInfo Flow => FlowCatalog.Melden;
-
     private static Task<DialogTurnResult> AskAcuteDangerStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken) =>
-        step.PromptAsync(
-            YesNoPrompt,
-            PromptCards.YesNo(Flow, "acuteDanger", MeldenTexts.AcuteDangerQuestion, MeldenTexts.AcuteDangerExample),
-            cancellationToken);
+        step.PromptAsync(YesNoPrompt, MeldenPrompts.AcuteDanger, cancellationToken);
 
     private async Task<DialogTurnResult> AskStepsDoneStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken)
     {
@@ -70,56 +48,27 @@ public sealed class MeldenDialog : FlowDialog<MeldenState>
             return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.EndedEarly), cancellationToken);
         }
 
-        var card = PromptCards.Form(
-            Flow,
-            "steps",
-            MeldenTexts.StepsHeading,
-            [MeldenTexts.StepsIntro],
-            [.. MeldcodeSteps.FirstThree.Select(s => new InputToggle { Id = s.Id, Title = s.Label, ValueOn = "true", ValueOff = "false", Wrap = true })]);
-        return await step.PromptAsync(StepsPrompt, card, cancellationToken);
+        return await step.PromptAsync(StepsPrompt, MeldenPrompts.StepsDone, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskAfwegingskaderStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken)
     {
         var done = step.Result<FormSubmission>();
         step.State.MeldcodeStepsDone = [.. MeldcodeSteps.FirstThree.Where(s => done.IsOn(s.Id)).Select(s => s.Id)];
-        var card = PromptCards.Form(
-            Flow,
-            "afweging",
-            MeldenTexts.AfwegingHeading,
-            [MeldenTexts.AfwegingIntro],
-            [.. MeldcodeSteps.Afwegingen.Select((question, i) => new InputChoiceSet
-            {
-                Id = MeldcodeSteps.AfwegingId(i),
-                Label = question,
-                Style = "expanded",
-                IsRequired = true,
-                ErrorMessage = MeldenTexts.AfwegingError,
-                Wrap = true,
-                Choices = [.. AnswerChoices.YesNoDontKnow.Select(c => new GuidanceBot.Cards.Model.Choice(c.Title, c.Value))],
-            })]);
-        return step.PromptAsync(AfwegingPrompt, card, cancellationToken);
+        return step.PromptAsync(AfwegingPrompt, MeldenPrompts.Afwegingen, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskCoMenshaStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken)
     {
         var form = step.Result<FormSubmission>();
         step.State.Afwegingen = [.. MeldcodeSteps.Afwegingen.Select((_, i) => AnswerOf(form.Get(MeldcodeSteps.AfwegingId(i))))];
-        return step.PromptAsync(
-            ChoicePrompt,
-            PromptCards.Choice(Flow, "comensha", MeldenTexts.CoMenshaQuestion, CoMenshaChoices,
-                MeldenTexts.CoMenshaWhat, MeldenTexts.CoMenshaConsent, MeldenTexts.CoMenshaData),
-            cancellationToken);
+        return step.PromptAsync(ChoicePrompt, MeldenPrompts.CoMensha, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskPoliceStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken)
     {
         step.State.CoMensha = Enum.Parse<CoMenshaChoice>(step.Result<FoundChoice>().Value);
-        return step.PromptAsync(
-            ChoicePrompt,
-            PromptCards.Choice(Flow, "police", MeldenTexts.PoliceQuestion, PoliceChoices,
-                MeldenTexts.PoliceReport, MeldenTexts.PoliceInformative, MeldenTexts.PoliceNoComplaintNeeded, MeldenTexts.PoliceAnonymous),
-            cancellationToken);
+        return step.PromptAsync(ChoicePrompt, MeldenPrompts.Police, cancellationToken);
     }
 
     private async Task<DialogTurnResult> SummarizeStepAsync(FlowStepContext<MeldenState> step, CancellationToken cancellationToken)

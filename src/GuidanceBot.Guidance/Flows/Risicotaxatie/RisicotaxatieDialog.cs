@@ -1,6 +1,5 @@
 using GuidanceBot.BotFramework.Dialogs;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
-using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Flows.Signaleren;
 
 namespace GuidanceBot.Guidance.Flows.Risicotaxatie;
@@ -20,8 +19,8 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
         : base(nameof(RisicotaxatieDialog), FlowJsonContext.Default.RisicotaxatieState)
     {
         _citations = citations;
-        AddDialog(new ConfirmPrompt(YesNoPrompt));
-        AddDialog(new AdaptiveCardPrompt(FormPrompt));
+        AddDialog(new ConfirmPrompt(YesNoPrompt, catalog: RisicotaxatiePrompts.Catalog));
+        AddDialog(new AdaptiveCardPrompt(FormPrompt, catalog: RisicotaxatiePrompts.Catalog));
 
         AddSteps(
             AskAcuteDangerStepAsync,
@@ -32,14 +31,9 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
             SummarizeStepAsync);
     }
 
-    private static FlowInfo Flow => FlowCatalog.Risicotaxatie;
-
     private static Task<DialogTurnResult> AskAcuteDangerStepAsync(
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken) =>
-        step.PromptAsync(
-            YesNoPrompt,
-            PromptCards.YesNo(Flow, "acuteDanger", RisicotaxatieTexts.AcuteDangerQuestion, RisicotaxatieTexts.AcuteDangerExample),
-            cancellationToken);
+        step.PromptAsync(YesNoPrompt, RisicotaxatiePrompts.AcuteDanger, cancellationToken);
 
     private async Task<DialogTurnResult> AskRecentViolenceStepAsync(
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken)
@@ -52,38 +46,28 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
             return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.EndedEarly), cancellationToken);
         }
 
-        return await step.PromptAsync(
-            YesNoPrompt, PromptCards.YesNo(Flow, "recentViolence", RisicotaxatieTexts.RecentViolenceQuestion), cancellationToken);
+        return await step.PromptAsync(YesNoPrompt, RisicotaxatiePrompts.RecentViolence, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskExploitationSignalsStepAsync(
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken)
     {
         step.State.RecentSexualViolence = step.Result<bool>();
-        return step.PromptAsync(
-            FormPrompt,
-            Form("signals", RisicotaxatieTexts.SignalsHeading, [RisicotaxatieTexts.TickWhatApplies], RiskItems.ExploitationSignals),
-            cancellationToken);
+        return step.PromptAsync(FormPrompt, RisicotaxatiePrompts.ExploitationSignals, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskRiskFactorsStepAsync(
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken)
     {
         step.State.ExploitationSignals = Ticked(step.Result<FormSubmission>(), RiskItems.ExploitationSignals);
-        return step.PromptAsync(
-            FormPrompt,
-            Form("riskFactors", RisicotaxatieTexts.RiskFactorsHeading, [RisicotaxatieTexts.TickWhatApplies, FlowTexts.NotAValidatedInstrument], RiskItems.RiskFactors),
-            cancellationToken);
+        return step.PromptAsync(FormPrompt, RisicotaxatiePrompts.RiskFactors, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskProtectiveFactorsStepAsync(
         FlowStepContext<RisicotaxatieState> step, CancellationToken cancellationToken)
     {
         step.State.RiskFactors = Ticked(step.Result<FormSubmission>(), RiskItems.RiskFactors);
-        return step.PromptAsync(
-            FormPrompt,
-            Form("protective", RisicotaxatieTexts.ProtectiveHeading, [RisicotaxatieTexts.TickWhatApplies, RisicotaxatieTexts.ProtectiveNote], RiskItems.ProtectiveFactors),
-            cancellationToken);
+        return step.PromptAsync(FormPrompt, RisicotaxatiePrompts.ProtectiveFactors, cancellationToken);
     }
 
     private async Task<DialogTurnResult> SummarizeStepAsync(
@@ -96,14 +80,6 @@ public sealed class RisicotaxatieDialog : FlowDialog<RisicotaxatieState>
         await step.Context.SendActivityAsync(CardMessage.From(NextStepsCard.Build(FlowCatalog.Melden, FlowCatalog.Signaleren)), cancellationToken);
         return await step.EndDialogAsync(new FlowResult(Id, FlowEndReason.Completed), cancellationToken);
     }
-
-    private static PromptOptions Form(string step, string heading, IReadOnlyList<string> details, IReadOnlyList<Signal> items) =>
-        PromptCards.Form(
-            Flow,
-            step,
-            heading,
-            details,
-            [.. items.Select(i => new InputToggle { Id = i.Id, Title = i.Label, ValueOn = "true", ValueOff = "false", Wrap = true })]);
 
     private static List<string> Ticked(FormSubmission form, IReadOnlyList<Signal> items) =>
         [.. items.Where(i => form.IsOn(i.Id)).Select(i => i.Id)];

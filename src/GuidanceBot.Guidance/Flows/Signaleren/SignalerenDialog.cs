@@ -1,6 +1,5 @@
 using GuidanceBot.BotFramework.Dialogs;
 using GuidanceBot.BotFramework.Dialogs.Prompts;
-using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Privacy;
 
 namespace GuidanceBot.Guidance.Flows.Signaleren;
@@ -22,9 +21,9 @@ public sealed class SignalerenDialog : FlowDialog<SignalerenState>
         : base(nameof(SignalerenDialog), FlowJsonContext.Default.SignalerenState)
     {
         _citations = citations;
-        AddDialog(new AdaptiveCardPrompt(DomainPrompt));
-        AddDialog(new ChoicePrompt(LvbPrompt));
-        AddDialog(new TextPrompt(NotePrompt, ValidateNote));
+        AddDialog(new AdaptiveCardPrompt(DomainPrompt, catalog: SignalerenPrompts.Catalog));
+        AddDialog(new ChoicePrompt(LvbPrompt, catalog: SignalerenPrompts.Catalog));
+        AddDialog(new TextPrompt(NotePrompt, ValidateNote, SignalerenPrompts.Catalog));
 
         AddSteps(
         [
@@ -34,8 +33,6 @@ public sealed class SignalerenDialog : FlowDialog<SignalerenState>
             SummarizeStepAsync,
         ]);
     }
-
-    private static FlowInfo Flow => FlowCatalog.Signaleren;
 
     /// <summary>The note may not be given after the retries: the summary is still worth sending, without a note.</summary>
     protected override Task<DialogTurnResult> OnRetryLimitReachedAsync(
@@ -50,29 +47,19 @@ public sealed class SignalerenDialog : FlowDialog<SignalerenState>
     private static FlowStep<SignalerenState> AskDomainStep(int index) => (step, cancellationToken) =>
     {
         RecordTickedSignals(step);
-        var domain = SignalDomains.All[index];
-        var card = PromptCards.Form(
-            Flow,
-            "domain." + domain.Id,
-            domain.Title,
-            [SignalerenTexts.Progress(index + 1, SignalDomains.All.Count), index == 0 ? SignalerenTexts.Intro : SignalerenTexts.DomainHint],
-            [.. domain.Signals.Select(s => new InputToggle { Id = s.Id, Title = s.Label, ValueOn = "true", ValueOff = "false", Wrap = true })]);
-        return step.PromptAsync(DomainPrompt, card, cancellationToken);
+        return step.PromptAsync(DomainPrompt, SignalerenPrompts.Domains[index], cancellationToken);
     };
 
     private static Task<DialogTurnResult> AskLvbStepAsync(FlowStepContext<SignalerenState> step, CancellationToken cancellationToken)
     {
         RecordTickedSignals(step);
-        return step.PromptAsync(
-            LvbPrompt,
-            PromptCards.Choice(Flow, "lvb", SignalerenTexts.LvbQuestion, AnswerChoices.YesNoDontKnow),
-            cancellationToken);
+        return step.PromptAsync(LvbPrompt, SignalerenPrompts.Lvb, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskNoteStepAsync(FlowStepContext<SignalerenState> step, CancellationToken cancellationToken)
     {
         step.State.Lvb = AnswerChoices.ToAnswer(step.Result<FoundChoice>());
-        return step.PromptAsync(NotePrompt, PromptCards.FreeText(SignalerenTexts.NoteQuestion, SignalerenTexts.NoteRetry), cancellationToken);
+        return step.PromptAsync(NotePrompt, SignalerenPrompts.Note, cancellationToken);
     }
 
     // The note is used here and now and never stored: it reaches this step in memory, in the same turn.
