@@ -1,4 +1,7 @@
 using GuidanceBot.BotFramework.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -63,5 +66,67 @@ public sealed class StorageServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
         var registrations = provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         Assert.Single(registrations, r => r.Name == StorageHealthCheck.Name);
+    }
+
+    [Fact]
+    public async Task AddBotStorage_NewKeys_UseAesGcm()
+    {
+        var folder = Directory.CreateTempSubdirectory("gb-keys-").FullName;
+        try
+        {
+            await using (var provider = SqliteServices(folder).BuildServiceProvider())
+            {
+                await provider.GetRequiredService<IStorage>().WriteAsync("conversation/a", "{}", null, TimeSpan.FromHours(1), CancellationToken.None);
+            }
+
+            var ring = string.Concat(Directory.GetFiles(Path.Combine(folder, "keys"), "*.xml").Select(File.ReadAllText));
+            Assert.Contains("AES_256_GCM", ring, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AddBotStorage_ValueEncryptedUnderAnOlderCbcKey_StillDecrypts()
+    {
+        var folder = Directory.CreateTempSubdirectory("gb-keys-").FullName;
+        try
+        {
+            // What a deployment from before the switch to GCM wrote: its key ring holds a CBC key.
+            var older = SqliteServices(folder);
+            older.AddDataProtection().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_CBC,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
+            await using (var provider = older.BuildServiceProvider())
+            {
+                await provider.GetRequiredService<IStorage>().WriteAsync("conversation/a", "{\"stap\":3}", null, TimeSpan.FromHours(1), CancellationToken.None);
+            }
+
+            Assert.Contains("AES_256_CBC", string.Concat(Directory.GetFiles(Path.Combine(folder, "keys"), "*.xml").Select(File.ReadAllText)), StringComparison.Ordinal);
+            await using var current = SqliteServices(folder).BuildServiceProvider();
+            var item = await current.GetRequiredService<IStorage>().ReadAsync("conversation/a", CancellationToken.None);
+
+            Assert.Equal("{\"stap\":3}", item?.Value);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ServiceCollection SqliteServices(string folder)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBotStorage().Configure(o =>
+        {
+            o.Provider = StorageProvider.Sqlite;
+            o.Path = folder;
+        });
+        return services;
     }
 }
