@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GuidanceBot.Benchmarks;
+using GuidanceBot.Testing;
 
 // `latency` measures every single query with a stopwatch (BenchmarkDotNet reports iteration means,
 // which hide the tail); anything else goes to BenchmarkDotNet, e.g. `--filter *` (short in-process job).

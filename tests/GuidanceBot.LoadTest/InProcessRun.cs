@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using GuidanceBot.Hosting;
@@ -8,9 +7,10 @@ namespace GuidanceBot.LoadTest;
 
 /// <summary>
 /// The scenarios against the bot hosted in this process on ASP.NET Core's in-memory test server, one
-/// request at a time: no sockets, no second process, no concurrency. What is left is the bot's own work
-/// per turn — CPU time and bytes allocated — which varies far less between runs than the load figures,
-/// so it is the tool for finding and checking a change; the load run gives the figures that count.
+/// request at a time, each measured on the server side (<see cref="ServerTurnMeter"/>): the CPU time and the
+/// bytes allocated by the turn itself — no sockets, no Kestrel, no client, no other request. These vary far
+/// less between runs than the load figures, so they are the tool for finding and checking a change; the
+/// load run gives the figures that count.
 /// </summary>
 internal static class InProcessRun
 {
@@ -32,6 +32,8 @@ internal static class InProcessRun
         });
         builder.AddGuidanceBot();
         await using var app = builder.Build();
+        var botMeter = new ServerTurnMeter();
+        botMeter.Attach(app);
         app.MapBotEndpoints();
         await app.StartAsync();
         using var client = app.GetTestClient();
@@ -40,19 +42,19 @@ internal static class InProcessRun
         bareBuilder.Logging.ClearProviders();
         bareBuilder.WebHost.UseTestServer();
         await using var bare = bareBuilder.Build();
+        var bareMeter = new ServerTurnMeter();
+        bareMeter.Attach(bare);
         BareEndpoint.Map(bare);
         await bare.StartAsync();
         using var bareClient = bare.GetTestClient();
 
-        // The bare endpoint through the same client and test server: what is left over it is the bot's own work.
-        var baseline = await MeasureAsync(bareClient, Scenarios.Bare, "bare", options.MaxRequests);
         var report = new StringBuilder();
-        report.AppendLine("| scenario (in process, one request at a time) | requests | CPU µs/turn | over bare | KB allocated/turn | over bare | gen0 / gen1 / gen2 |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
-        report.AppendLine(Row("bare endpoint (same client and test server)", baseline, baseline));
+        report.AppendLine("| scenario (in process, one request at a time, server side) | measured | changed thread | CPU µs/turn | KB allocated/turn |");
+        report.AppendLine("|---|---:|---:|---:|---:|");
+        report.AppendLine(Row("bare endpoint", await MeasureAsync(bareClient, bareMeter, Scenarios.Bare, "bare", options.MaxRequests)));
         foreach (var (option, name, turn) in Scenarios.ForBot(questions).Where(s => options.Runs(s.Option)))
         {
-            report.AppendLine(Row(name, await MeasureAsync(client, turn, option, options.MaxRequests), baseline));
+            report.AppendLine(Row(name, await MeasureAsync(client, botMeter, turn, option, options.MaxRequests)));
         }
 
         await bare.StopAsync();
@@ -60,30 +62,16 @@ internal static class InProcessRun
         return report.ToString();
     }
 
-    private static string Row(string name, Measurement m, Measurement bare) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {m.Requests} | {m.CpuMicroseconds:0} | {m.CpuMicroseconds - bare.CpuMicroseconds:0} | {m.AllocatedKb:0.0} | {m.AllocatedKb - bare.AllocatedKb:0.0} | {m.Gen0} / {m.Gen1} / {m.Gen2} |");
+    private static string Row(string name, (long Requests, long ChangedThreads, double CpuMicroseconds, double AllocatedKb) m) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Requests} | {m.ChangedThreads} | {m.CpuMicroseconds:0.0} | {m.AllocatedKb:0.0} |");
 
-    private static async Task<Measurement> MeasureAsync(HttpClient client, Turn turn, string name, int requests)
+    private static async Task<(long, long, double, double)> MeasureAsync(HttpClient client, ServerTurnMeter meter, Turn turn, string name, int requests)
     {
         await RunTurnsAsync(client, turn, name + "-warmup", WarmupRequests);
-        GC.Collect();
-        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-
+        meter.Take();
         var failures = await RunTurnsAsync(client, turn, name, requests);
-
-        var measurement = new Measurement(
-            requests,
-            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / requests,
-            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / requests,
-            GC.CollectionCount(0) - gen0,
-            GC.CollectionCount(1) - gen1,
-            GC.CollectionCount(2) - gen2);
-        return failures == 0 ? measurement : throw new InvalidOperationException($"{failures} of {requests} {name} requests failed in process.");
+        return failures == 0 ? meter.Take() : throw new InvalidOperationException($"{failures} of {requests} {name} requests failed in process.");
     }
-
-    private sealed record Measurement(int Requests, double CpuMicroseconds, double AllocatedKb, int Gen0, int Gen1, int Gen2);
 
     /// <summary>Runs <paramref name="requests"/> turns in a few conversations, as the load run's scenarios do; returns the failures.</summary>
     private static async Task<int> RunTurnsAsync(HttpClient client, Turn turn, string name, int requests)

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace GuidanceBot.Benchmarks;
+namespace GuidanceBot.Testing;
 
 /// <summary>
-/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>): what one query costs
+/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>): what one query or turn costs
 /// without the time the thread waited for a core, which a wall clock on a shared machine includes.
 /// </summary>
-internal static partial class ThreadCpuClock
+public static partial class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3;
 
