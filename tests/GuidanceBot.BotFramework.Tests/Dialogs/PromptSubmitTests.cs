@@ -66,6 +66,33 @@ public class PromptSubmitTests
         Assert.DoesNotContain("abc123", stamped.Attachments![1].Content!.Element.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0123456789abcdef")]
+    [InlineData("needs \"escaping\" \\ </script>")]
+    public void Stamp_SameCardTwice_EachCopyHasItsOwnNonceAndEqualsStampingTheTree(string nonce)
+    {
+        var prompt = PromptWith(Card);
+
+        var first = PromptSubmit.Stamp(prompt, "first-nonce");
+        var second = PromptSubmit.Stamp(prompt, nonce);
+
+        var expected = JsonNode.Parse(Card);
+        Assert.Equal(3, PromptSubmit.StampNode(expected, nonce));
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(second.Attachments![0].Content!.Element.GetRawText())));
+        Assert.Contains("first-nonce", first.Attachments![0].Content!.Element.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("first-nonce", second.Attachments[0].Content!.Element.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stamp_CardWithoutSubmitActions_IsUnchanged()
+    {
+        const string plain = """{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "Alleen tekst" } ] }""";
+
+        var stamped = PromptSubmit.Stamp(PromptWith(plain), "abc123");
+
+        Assert.True(JsonElement.DeepEquals(JsonElement.Parse(plain), stamped.Attachments![0].Content!.Element));
+    }
+
     private static Activity PromptWith(string card) => new()
     {
         Type = ActivityTypes.Message,

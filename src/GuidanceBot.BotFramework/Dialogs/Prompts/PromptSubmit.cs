@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -84,36 +83,20 @@ public static class PromptSubmit
     private static bool IsCard(Attachment attachment) =>
         attachment.ContentType == Attachment.AdaptiveCardContentType && attachment.Content is not null;
 
-    private static Attachment Stamped(Attachment card, string nonce)
+    private static Attachment Stamped(Attachment card, string nonce) => new()
     {
-        var tree = JsonNode.Parse(card.Content!.ToUtf8Json().Span);
-        StampNode(tree, nonce);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            if (tree is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                tree.WriteTo(writer);
-            }
-        }
+        ContentType = card.ContentType,
+        ContentUrl = card.ContentUrl,
+        Content = StampTemplate.For(card.Content!).Stamp(nonce),
+        Name = card.Name,
+        ThumbnailUrl = card.ThumbnailUrl,
+        ExtensionData = card.ExtensionData,
+    };
 
-        return new Attachment
-        {
-            ContentType = card.ContentType,
-            ContentUrl = card.ContentUrl,
-            Content = AttachmentContent.FromUtf8Json(buffer.WrittenMemory),
-            Name = card.Name,
-            ThumbnailUrl = card.ThumbnailUrl,
-            ExtensionData = card.ExtensionData,
-        };
-    }
-
-    private static void StampNode(JsonNode? node, string nonce)
+    /// <summary>Puts <paramref name="nonce"/> into the data of every submit action under <paramref name="node"/>; returns how many.</summary>
+    internal static int StampNode(JsonNode? node, string nonce)
     {
+        var stamped = 0;
         switch (node)
         {
             case JsonObject obj:
@@ -124,27 +107,31 @@ public static class PromptSubmit
                     {
                         case null:
                             obj["data"] = new JsonObject { [NonceKey] = nonce };
+                            stamped++;
                             break;
                         case JsonObject data:
                             data[NonceKey] = nonce;
+                            stamped++;
                             break;
                     }
                 }
 
                 foreach (var child in obj.Select(p => p.Value).ToList())
                 {
-                    StampNode(child, nonce);
+                    stamped += StampNode(child, nonce);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var item in array.ToList())
                 {
-                    StampNode(item, nonce);
+                    stamped += StampNode(item, nonce);
                 }
 
                 break;
         }
+
+        return stamped;
     }
 
     private static string? ReadString(Activity activity, string key)
