@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace GuidanceBot.Cards.Model;
 
-/// <summary>Base of every action; the JSON <c>type</c> names the concrete action.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(ActionOpenUrl), "Action.OpenUrl")]
-[JsonDerivedType(typeof(ActionSubmit), "Action.Submit")]
-[JsonDerivedType(typeof(ActionShowCard), "Action.ShowCard")]
+/// <summary>Base of every action; the JSON <c>type</c> names the concrete action (<see cref="CardModelConverters"/> writes them).</summary>
+[JsonConverter(typeof(CardActionConverter))]
 public abstract record CardAction
 {
+    /// <summary>The action's type name in the Adaptive Card schema, written first.</summary>
+    [JsonPropertyOrder(-10)]
+    public abstract string Type { get; }
+
     public string? Title { get; init; }
 
     public string? Id { get; init; }
@@ -22,6 +23,8 @@ public abstract record CardAction
 /// <summary>Opens a link; the only action a shared card may carry (it works where the bot is absent).</summary>
 public sealed record ActionOpenUrl : CardAction
 {
+    public override string Type => "Action.OpenUrl";
+
     public required Uri Url { get; init; }
 }
 
@@ -31,6 +34,8 @@ public sealed record ActionOpenUrl : CardAction
 /// </summary>
 public sealed record ActionSubmit : CardAction
 {
+    public override string Type => "Action.Submit";
+
     public JsonObject? Data { get; init; }
 
     /// <summary><c>none</c> skips input validation (e.g. for a "stop" button).</summary>
@@ -39,5 +44,7 @@ public sealed record ActionSubmit : CardAction
 
 public sealed record ActionShowCard : CardAction
 {
+    public override string Type => "Action.ShowCard";
+
     public required AdaptiveCard Card { get; init; }
 }

@@ -2,19 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace GuidanceBot.Cards.Model;
 
-/// <summary>Base of every body element; the JSON <c>type</c> names the concrete element.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(TextBlock), "TextBlock")]
-[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
-[JsonDerivedType(typeof(Container), "Container")]
-[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
-[JsonDerivedType(typeof(FactSet), "FactSet")]
-[JsonDerivedType(typeof(ActionSet), "ActionSet")]
-[JsonDerivedType(typeof(InputText), "Input.Text")]
-[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
-[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+/// <summary>Base of every body element; the JSON <c>type</c> names the concrete element (<see cref="CardModelConverters"/> writes them).</summary>
+[JsonConverter(typeof(CardElementConverter))]
 public abstract record CardElement
 {
+    /// <summary>The element's type name in the Adaptive Card schema, written first.</summary>
+    [JsonPropertyOrder(-10)]
+    public abstract string Type { get; }
+
     public string? Id { get; init; }
 
     public string? Spacing { get; init; }
@@ -27,6 +22,8 @@ public abstract record CardElement
 /// <summary>Text rendered with Markdown; untrusted text never goes here but in a <see cref="RichTextBlock"/> (see <see cref="Blocks.Literal"/>).</summary>
 public sealed record TextBlock : CardElement
 {
+    public override string Type => "TextBlock";
+
     public required string Text { get; init; }
 
     public bool? Wrap { get; init; }
@@ -47,6 +44,8 @@ public sealed record TextBlock : CardElement
 /// <summary>Text made of runs; a run's text is never parsed as Markdown, which makes it safe for highlighting.</summary>
 public sealed record RichTextBlock : CardElement
 {
+    public override string Type => "RichTextBlock";
+
     public required IReadOnlyList<TextRun> Inlines { get; init; }
 }
 
@@ -72,6 +71,8 @@ public sealed record TextRun
 
 public sealed record Container : CardElement
 {
+    public override string Type => "Container";
+
     public required IReadOnlyList<CardElement> Items { get; init; }
 
     public string? Style { get; init; }
@@ -81,6 +82,8 @@ public sealed record Container : CardElement
 
 public sealed record ColumnSet : CardElement
 {
+    public override string Type => "ColumnSet";
+
     public required IReadOnlyList<Column> Columns { get; init; }
 }
 
@@ -98,6 +101,8 @@ public sealed record Column
 
 public sealed record FactSet : CardElement
 {
+    public override string Type => "FactSet";
+
     public required IReadOnlyList<Fact> Facts { get; init; }
 }
 
@@ -106,5 +111,7 @@ public sealed record Fact(string Title, string Value);
 
 public sealed record ActionSet : CardElement
 {
+    public override string Type => "ActionSet";
+
     public required IReadOnlyList<CardAction> Actions { get; init; }
 }

@@ -7,4 +7,16 @@ namespace GuidanceBot.Cards.Model;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(TextBlock))]
+[JsonSerializable(typeof(RichTextBlock))]
+[JsonSerializable(typeof(Container))]
+[JsonSerializable(typeof(ColumnSet))]
+[JsonSerializable(typeof(FactSet))]
+[JsonSerializable(typeof(ActionSet))]
+[JsonSerializable(typeof(InputText))]
+[JsonSerializable(typeof(InputToggle))]
+[JsonSerializable(typeof(InputChoiceSet))]
+[JsonSerializable(typeof(ActionOpenUrl))]
+[JsonSerializable(typeof(ActionSubmit))]
+[JsonSerializable(typeof(ActionShowCard))]
 internal sealed partial class CardJsonContext : JsonSerializerContext;

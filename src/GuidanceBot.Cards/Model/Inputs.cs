@@ -2,6 +2,8 @@ namespace GuidanceBot.Cards.Model;
 
 public sealed record InputText : CardElement
 {
+    public override string Type => "Input.Text";
+
     public string? Label { get; init; }
 
     public string? Placeholder { get; init; }
@@ -20,6 +22,8 @@ public sealed record InputText : CardElement
 /// <summary>A checkbox; its value is <see cref="ValueOn"/> or <see cref="ValueOff"/> (strings, as the schema says).</summary>
 public sealed record InputToggle : CardElement
 {
+    public override string Type => "Input.Toggle";
+
     public required string Title { get; init; }
 
     public string? Label { get; init; }
@@ -35,6 +39,8 @@ public sealed record InputToggle : CardElement
 
 public sealed record InputChoiceSet : CardElement
 {
+    public override string Type => "Input.ChoiceSet";
+
     public required IReadOnlyList<Choice> Choices { get; init; }
 
     public string? Label { get; init; }
