@@ -3,11 +3,11 @@ using System.Globalization;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -19,7 +19,8 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--no-publish" => options with { NoPublish = true },
                 "--scenarios" => options with { Scenarios = ParseScenarios(args[++i]) },
                 "--in-process" => options with { InProcess = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process"),
+                "--rounds" => options with { Rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N"),
             };
         }
 

@@ -9,6 +9,9 @@ internal delegate Task<bool> Turn(HttpClient client, string conversationId, int 
 internal sealed record PhaseResult(
     string Name, int Concurrency, int Requests, int Failures, TimeSpan Elapsed, double P50Ms, double P99Ms, TimeSpan ServerCpu, long PeakWorkingSet)
 {
+    /// <summary>Which round of the run this phase belongs to (see <see cref="LoadOptions.Rounds"/>).</summary>
+    public int Round { get; init; }
+
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
     public double CpuMicrosecondsPerRequest => Requests == 0 ? 0 : ServerCpu.TotalMicroseconds / Requests;

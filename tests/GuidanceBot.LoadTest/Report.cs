@@ -10,17 +10,21 @@ internal static class Report
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
+        var rounds = results.Count == 0 ? 0 : results.Max(r => r.Round);
         text.AppendLine(culture, $"Start-up to the first answered question (published Release build, index included): **{startup.TotalMilliseconds:0} ms**");
         text.AppendLine();
-        text.AppendLine("| scenario | concurrency | requests | failures | req/s | p50 ms | p99 ms | server CPU µs/req | × bare | peak MiB |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(culture, $"Medians over {rounds} round(s); \"× bare\" is each round's server CPU per request over that round's bare endpoint, then the median.");
+        text.AppendLine();
+        text.AppendLine("| scenario | concurrency | requests | failures | req/s | p50 ms | p99 ms | server CPU µs/req | × bare | × bare per round | peak MiB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var group in results.GroupBy(r => r.Concurrency))
         {
-            var bare = group.First().CpuMicrosecondsPerRequest;
-            foreach (var r in group)
+            var bare = group.Where(r => r.Name == group.First().Name).ToDictionary(r => r.Round, r => r.CpuMicrosecondsPerRequest);
+            foreach (var phases in group.GroupBy(r => r.Name))
             {
+                var ratios = phases.Select(p => p.CpuMicrosecondsPerRequest / bare[p.Round]).ToList();
                 text.AppendLine(culture,
-                    $"| {r.Name} | {r.Concurrency} | {r.Requests} | {r.Failures} | {r.RequestsPerSecond:0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.CpuMicrosecondsPerRequest:0} | {r.CpuMicrosecondsPerRequest / bare:0.0} | {r.PeakWorkingSet / 1048576.0:0} |");
+                    $"| {phases.Key} | {group.Key} | {phases.Sum(p => p.Requests)} | {phases.Sum(p => p.Failures)} | {Median(phases.Select(p => p.RequestsPerSecond)):0} | {Median(phases.Select(p => p.P50Ms)):0.0} | {Median(phases.Select(p => p.P99Ms)):0.0} | {Median(phases.Select(p => p.CpuMicrosecondsPerRequest)):0} | {Median(ratios):0.0} | {string.Join(", ", ratios.Select(r => r.ToString("0.0", culture)))} | {phases.Max(p => p.PeakWorkingSet) / 1048576.0:0} |");
             }
         }
 
@@ -32,5 +36,13 @@ internal static class Report
         }
 
         return text.ToString();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
