@@ -14,8 +14,6 @@ public static class AnswerCard
 {
     public const string Id = "answer";
 
-    private const int SeeAlsoLeadLength = 180;
-
     public static AdaptiveCard Build(string question, SearchResult result, bool shareable)
     {
         var best = result.Hits[0];
@@ -59,7 +57,7 @@ public static class AnswerCard
         Items =
         [
             new RichTextBlock { Inlines = [new TextRun { Text = CardText.Plain(hit.Passage.Title()), Weight = "Bolder" }] },
-            Blocks.Literal(Snippets.Lead(hit.Passage.Text, SeeAlsoLeadLength)),
+            Blocks.Literal(Snippets.SeeAlsoLead(hit.Passage)),
         ],
     };
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GuidanceBot.Cards;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Knowledge;
@@ -7,6 +8,15 @@ namespace GuidanceBot.Guidance.Answers;
 /// <summary>Turns passage text into card text that reads well in ten seconds.</summary>
 internal static class Snippets
 {
+    private const int SeeAlsoLeadLength = 180;
+
+    // A passage's text never changes: its lead is cut once, and kept as long as the passage (its index snapshot) lives.
+    private static readonly ConditionalWeakTable<Passage, string> SeeAlsoLeads = [];
+
+    /// <summary>The lead a "Zie ook" entry shows for <paramref name="passage"/>.</summary>
+    public static string SeeAlsoLead(Passage passage) =>
+        SeeAlsoLeads.GetValue(passage, p => Lead(p.Text, SeeAlsoLeadLength));
+
     /// <summary>
     /// The snippet as text runs with the query terms highlighted. Runs are never parsed as Markdown,
     /// so passage text cannot turn into links or formatting by accident.

@@ -71,7 +71,7 @@ internal static class PassageSearcher
         {
             var ordinal = snapshot.Scoring.OrdinalOf(scored.Doc);
             var passage = snapshot.Passages[ordinal];
-            hits.Add(new SearchHit(passage, scored.Score, SnippetBuilder.Build(snapshot.AnalysisOf(ordinal), passage.Text, queryTerms)));
+            hits.Add(new SearchHit(passage, scored.Score, new LazySnippet(() => SnippetBuilder.Build(snapshot.AnalysisOf(ordinal), passage.Text, queryTerms))));
         }
 
         return (hits, confidence);
