@@ -118,7 +118,7 @@ internal sealed class ScoringIndex
             }
         }
 
-        var postings = builders.ToDictionary(b => b.Key, b => b.Value.Build(documentCount), StringComparer.Ordinal);
+        var postings = builders.ToDictionary(b => b.Key, b => b.Value.Build(documentCount, lengthNorms), StringComparer.Ordinal);
         return new FieldPostings(postings, lengthNorms);
     }
 
@@ -148,10 +148,18 @@ internal sealed class ScoringIndex
             }
         }
 
-        public TermPostings Build(int documentCount)
+        public TermPostings Build(int documentCount, float[] lengthNorms)
         {
             _positionStarts.Add(_positions.Count);
-            return new TermPostings([.. _docs], [.. _positionStarts], [.. _positions], Idf(_docs.Count, documentCount));
+            var frequencies = new float[_docs.Count];
+            var norms = new float[_docs.Count];
+            for (var i = 0; i < _docs.Count; i++)
+            {
+                frequencies[i] = _positionStarts[i + 1] - _positionStarts[i];
+                norms[i] = lengthNorms[_docs[i]];
+            }
+
+            return new TermPostings([.. _docs], [.. _positionStarts], [.. _positions], frequencies, norms, Idf(_docs.Count, documentCount));
         }
 
         /// <summary>BM25's IDF as Lucene computes it: <c>log(1 + (maxDoc − docFreq + 0.5) / (docFreq + 0.5))</c>, in double, then float.</summary>
@@ -163,14 +171,22 @@ internal sealed class ScoringIndex
 /// <summary>
 /// One term's postings in one field: the documents in increasing order, and for document <c>i</c> its
 /// positions <c>Positions[PositionStarts[i] .. PositionStarts[i + 1]]</c> (so the frequency is their count).
+/// <see cref="Frequencies"/> and <see cref="LengthNorms"/> repeat, per posting, what term scoring reads, so its
+/// loop runs over three arrays side by side.
 /// </summary>
-internal sealed class TermPostings(int[] docs, int[] positionStarts, int[] positions, float idf)
+internal sealed class TermPostings(int[] docs, int[] positionStarts, int[] positions, float[] frequencies, float[] lengthNorms, float idf)
 {
     public int[] Docs { get; } = docs;
 
     public int[] PositionStarts { get; } = positionStarts;
 
     public int[] Positions { get; } = positions;
+
+    /// <summary>The term's frequency in each document of <see cref="Docs"/>, as the float BM25 computes with.</summary>
+    public float[] Frequencies { get; } = frequencies;
+
+    /// <summary>The field's length norm (<see cref="ScoringIndex.LengthNorm"/>) of each document of <see cref="Docs"/>.</summary>
+    public float[] LengthNorms { get; } = lengthNorms;
 
     /// <summary>BM25's IDF of the term in this field.</summary>
     public float Idf { get; } = idf;

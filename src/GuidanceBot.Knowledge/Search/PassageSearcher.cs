@@ -130,17 +130,27 @@ internal static class PassageSearcher
             (IndexSnapshot.BodyField, settings.BodyBoost),
         ];
         var concepts = new List<ConceptClause>(groups.Count);
-        foreach (var group in groups.Where(g => g.Terms.Count > 0))
+        foreach (var group in groups)
         {
             var perField = new List<FieldAlternatives>(fields.Length);
-            foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
+            foreach (var (field, boost) in fields)
             {
+                if (boost <= 0)
+                {
+                    continue;
+                }
+
                 // One concept, one score: synonyms and corrections of a word compete (max) instead of adding up.
-                var alternatives = group.Terms
-                    .Where(t => snapshot.Vocabulary.HasTerm(field, t))
-                    .Select(t => new WeightedTerm(t, group.FuzzyTerms.Contains(t) ? boost * settings.FuzzyWeight : boost))
-                    .ToList();
-                if (alternatives.Count > 0)
+                List<WeightedTerm>? alternatives = null;
+                foreach (var term in group.Terms)
+                {
+                    if (snapshot.Vocabulary.HasTerm(field, term))
+                    {
+                        (alternatives ??= new(group.Terms.Count)).Add(new WeightedTerm(term, group.FuzzyTerms.Contains(term) ? boost * settings.FuzzyWeight : boost));
+                    }
+                }
+
+                if (alternatives is not null)
                 {
                     perField.Add(new FieldAlternatives(field, alternatives));
                 }
@@ -162,9 +172,12 @@ internal static class PassageSearcher
                     continue;
                 }
 
-                foreach (var field in PhraseFields.Where(f => snapshot.Vocabulary.HasTerm(f, originals[i]) && snapshot.Vocabulary.HasTerm(f, originals[i + 1])))
+                foreach (var field in PhraseFields)
                 {
-                    phrases.Add(new PhraseClause(field, originals[i], originals[i + 1], settings.PhraseBoost, settings.PhraseSlop));
+                    if (snapshot.Vocabulary.HasTerm(field, originals[i]) && snapshot.Vocabulary.HasTerm(field, originals[i + 1]))
+                    {
+                        phrases.Add(new PhraseClause(field, originals[i], originals[i + 1], settings.PhraseBoost, settings.PhraseSlop));
+                    }
                 }
             }
         }

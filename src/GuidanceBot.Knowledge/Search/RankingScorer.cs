@@ -62,7 +62,6 @@ internal static class RankingScorer
         foreach (var alternatives in concept.Fields)
         {
             fieldScores.Clear();
-            var lengthNorms = index.LengthNorms(alternatives.Field);
             foreach (var (term, boost) in alternatives.Terms)
             {
                 if (index.Postings(alternatives.Field, term) is not { } postings)
@@ -72,10 +71,11 @@ internal static class RankingScorer
 
                 var weight = postings.Idf * boost * TermWeightFactor;
                 var docs = postings.Docs;
+                var frequencies = postings.Frequencies;
+                var lengthNorms = postings.LengthNorms;
                 for (var i = 0; i < docs.Length; i++)
                 {
-                    float frequency = postings.Freq(i);
-                    fieldScores.Add(docs[i], weight * frequency / (frequency + lengthNorms[docs[i]]));
+                    fieldScores.Add(docs[i], weight * frequencies[i] / (frequencies[i] + lengthNorms[i]));
                 }
             }
 
