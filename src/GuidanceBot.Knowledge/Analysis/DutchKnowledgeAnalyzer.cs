@@ -3,7 +3,6 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Nl;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
@@ -18,7 +17,8 @@ namespace GuidanceBot.Knowledge.Analysis;
 /// </summary>
 /// <param name="synonyms">Synonyms to expand (queries only), or null for indexing.</param>
 /// <param name="compoundWords">Corpus words a compound may be split into, or null to not split.</param>
-internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet? compoundWords) : Analyzer
+/// <param name="stems">The stem table shared by a snapshot's analyzers (<see cref="NewStems"/>), or null for one of its own.</param>
+internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet? compoundWords, DutchStems? stems = null) : Analyzer
 {
     /// <summary>The one Lucene match version (older ones switch Dutch to a legacy stemmer).</summary>
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -42,16 +42,25 @@ internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet?
     /// "melden" → meld but "melding" → melding; "signaleren" → signaler but "signalen" → signal;
     /// "meisje" → meisj but "meisjes" → meisjes).
     /// </summary>
-    private static readonly StemmerOverrideFilter.StemmerOverrideMap StemOverrides = BuildStemOverrides(
+    private static readonly (string Word, string Stem)[] StemOverrides =
+    [
         ("melding", "meld"), ("meldingen", "meld"), ("meldt", "meld"), ("gemeld", "meld"), ("melder", "meld"),
         ("signalering", "signal"), ("signaleren", "signal"), ("signaleert", "signal"), ("gesignaleerd", "signal"), ("signaal", "signal"),
         ("slachtoffers", "slachtoffer"), ("slachtofferschap", "slachtoffer"),
         ("uitbuiting", "uitbuit"), ("uitgebuit", "uitbuit"), ("uitbuiten", "uitbuit"),
         ("registratie", "registr"), ("registreren", "registr"), ("registreert", "registr"), ("geregistreerd", "registr"),
-        ("meisjes", "meisj"), ("stappen", "stap"), ("bellen", "bel"), ("belt", "bel"));
+        ("meisjes", "meisj"), ("stappen", "stap"), ("bellen", "bel"), ("belt", "bel"),
+    ];
 
     private readonly SynonymMap? _synonyms = synonyms;
     private readonly CharArraySet? _compoundWords = compoundWords;
+    private readonly DutchStems _stems = stems ?? Frozen(NewStems());
+
+    /// <summary>The stem overrides (word → stem), for tests that check the stem table against Lucene's filters.</summary>
+    internal static IReadOnlyList<(string Word, string Stem)> StemOverrideTable => StemOverrides;
+
+    /// <summary>A new stem table with this analysis's overrides; it remembers until frozen (see <see cref="DutchStems"/>).</summary>
+    public static DutchStems NewStems() => new(StemOverrides);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -72,8 +81,7 @@ internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet?
             stream = new CompoundSplitFilter(stream, _compoundWords);
         }
 
-        stream = new StemmerOverrideFilter(stream, StemOverrides);
-        stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
+        stream = new DutchStemFilter(stream, _stems);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -103,14 +111,9 @@ internal sealed class DutchKnowledgeAnalyzer(SynonymMap? synonyms, CharArraySet?
         return new string(output, 0, length);
     }
 
-    private static StemmerOverrideFilter.StemmerOverrideMap BuildStemOverrides(params (string Word, string Stem)[] entries)
+    private static DutchStems Frozen(DutchStems stems)
     {
-        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
-        foreach (var (word, stem) in entries)
-        {
-            builder.Add(word, stem);
-        }
-
-        return builder.Build();
+        stems.Freeze();
+        return stems;
     }
 }

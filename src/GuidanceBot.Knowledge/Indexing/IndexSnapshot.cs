@@ -27,8 +27,9 @@ internal sealed class IndexSnapshot
     private readonly Dictionary<string, Passage> _byId;
     private readonly PassageAnalysis?[] _analyses;
 
-    private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, long generation)
+    private IndexSnapshot(IReadOnlyList<Passage> passages, DirectoryReader reader, DutchKnowledgeAnalyzer indexAnalyzer, DutchKnowledgeAnalyzer queryAnalyzer, DutchStems stems, long generation)
     {
+        Stems = stems;
         Passages = passages;
         Reader = reader;
         Scoring = ScoringIndex.Build(reader, SearchFields, OrdinalField);
@@ -58,6 +59,9 @@ internal sealed class IndexSnapshot
 
     /// <summary>Analyzes questions: as <see cref="IndexAnalyzer"/> plus synonym expansion.</summary>
     public DutchKnowledgeAnalyzer QueryAnalyzer { get; }
+
+    /// <summary>The stems of the corpus's words, shared by both analyzers and frozen once the index was built.</summary>
+    public DutchStems Stems { get; }
 
     /// <summary>Increases with every build; lets tests see which snapshot answered.</summary>
     public long Generation { get; }
@@ -92,8 +96,10 @@ internal sealed class IndexSnapshot
     public static IndexSnapshot Build(IReadOnlyList<Passage> passages, SynonymMap? synonyms, long generation, bool splitCompounds = true)
     {
         var compoundWords = splitCompounds ? CompoundWords(passages) : null;
-        var indexAnalyzer = new DutchKnowledgeAnalyzer(null, compoundWords);
-        var queryAnalyzer = new DutchKnowledgeAnalyzer(synonyms, compoundWords);
+        // Indexing teaches the stem table the corpus's words; frozen before the first question (see DutchStems).
+        var stems = DutchKnowledgeAnalyzer.NewStems();
+        var indexAnalyzer = new DutchKnowledgeAnalyzer(null, compoundWords, stems);
+        var queryAnalyzer = new DutchKnowledgeAnalyzer(synonyms, compoundWords, stems);
 
 #pragma warning disable CA2000 // The directory lives as long as the snapshot's reader; both are left to the GC (see KnowledgeIndex).
         var directory = new RAMDirectory();
@@ -121,7 +127,9 @@ internal sealed class IndexSnapshot
             writer.Commit();
         }
 
-        return new IndexSnapshot(passages, DirectoryReader.Open(directory), indexAnalyzer, queryAnalyzer, generation);
+        stems.Freeze();
+
+        return new IndexSnapshot(passages, DirectoryReader.Open(directory), indexAnalyzer, queryAnalyzer, stems, generation);
     }
 
     /// <summary>
