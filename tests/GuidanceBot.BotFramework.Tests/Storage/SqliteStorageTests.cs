@@ -88,4 +88,58 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
 
         Assert.Equal("wal", (string?)command.ExecuteScalar());
     }
+
+    [Fact]
+    public async Task Write_AfterThePurgeInterval_RemovesExpiredRowsFromTheFile()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+        await storage.WriteAsync("conversation/old", "weg", null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await storage.WriteAsync("conversation/other", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+
+        Time.Advance(TimeSpan.FromMinutes(2));
+        await storage.WriteAsync("conversation/new", "2", null, TimeSpan.FromHours(1), CancellationToken.None);
+        var beforeInterval = RowKeys();
+        Time.Advance(SqliteStorage.PurgeInterval);
+        var eTag = (await storage.ReadAsync("conversation/other", CancellationToken.None))!.ETag;
+        await storage.WriteAsync("conversation/other", "3", eTag, TimeSpan.FromHours(1), CancellationToken.None);
+
+        Assert.Contains("conversation/old", beforeInterval);
+        Assert.Equal(["conversation/new", "conversation/other"], RowKeys());
+    }
+
+    [Fact]
+    public void Constructor_FileWithTheOldExpiryIndex_DropsIt()
+    {
+        _ = new SqliteStorage(DatabasePath, Time);
+        Execute("CREATE INDEX items_expires_at ON items (expires_at)");
+
+        _ = new SqliteStorage(DatabasePath, Time);
+
+        Assert.Equal(0L, Execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'items_expires_at'"));
+    }
+
+    private List<string> RowKeys()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM items ORDER BY key";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private object? Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
 }
