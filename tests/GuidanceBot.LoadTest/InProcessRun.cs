@@ -20,16 +20,7 @@ internal static class InProcessRun
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-            ["Knowledge:WatchForChanges"] = "false",
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:Path"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["BotFramework:RateLimits:ConversationPermits"] = "100000000",
-            ["BotFramework:RateLimits:GlobalPermits"] = "100000000",
-        });
+        builder.Configuration.AddInMemoryCollection(BotSettings.For(root, dataFolder)!);
         builder.AddGuidanceBot();
         await using var app = builder.Build();
         var botMeter = new ServerTurnMeter();

@@ -35,19 +35,7 @@ var barePort = FreePort();
 var botUri = new Uri($"http://127.0.0.1:{botPort}");
 var bareUri = new Uri($"http://127.0.0.1:{barePort}");
 
-var botEnvironment = new Dictionary<string, string>
-{
-    ["Knowledge__Path"] = Path.Combine(root, "knowledge"),
-    ["Knowledge__WatchForChanges"] = "false",
-    ["Storage__Provider"] = "Sqlite",
-    ["Storage__Path"] = dataFolder,
-    ["Logging__LogLevel__Default"] = "Warning",
-    // As docs/deployment.md recommends for Linux: fewer glibc malloc arenas keep native memory flat.
-    ["MALLOC_ARENA_MAX"] = "2",
-    // The load generator is far faster than a person: lift the abuse limits so they measure nothing here.
-    ["BotFramework__RateLimits__ConversationPermits"] = "1000000",
-    ["BotFramework__RateLimits__GlobalPermits"] = "1000000",
-};
+var botEnvironment = BotSettings.AsEnvironment(root, dataFolder);
 var botLog = Path.Combine(root, "artifacts", "loadtest", "bot.log");
 using var bot = ServerProcess.Start("dotnet", [Path.Combine(botFolder, "GuidanceBot.dll"), "--urls", botUri.ToString()], botEnvironment, botLog);
 var startup = await WaitForFirstAnswerAsync(botUri, bot, questions[0]);

@@ -11,17 +11,19 @@ namespace GuidanceBot.Cards.Model;
 /// </summary>
 internal static class CardModelConverters
 {
-    public static NotSupportedException ReadNotSupported(Type type) => new($"{type.Name} is only written, never read.");
-
     public static NotSupportedException Unknown(object value) =>
         new($"{value.GetType().Name} has no entry in {nameof(CardModelConverters)}: add it there and to {nameof(CardJsonContext)}.");
 }
 
-internal sealed class CardElementConverter : JsonConverter<CardElement>
+/// <summary>A converter for a part of the card model, which is only ever written.</summary>
+internal abstract class WriteOnlyConverter<T> : JsonConverter<T>
 {
-    public override CardElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw CardModelConverters.ReadNotSupported(typeToConvert);
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException($"{typeToConvert.Name} is only written, never read.");
+}
 
+internal sealed class CardElementConverter : WriteOnlyConverter<CardElement>
+{
     public override void Write(Utf8JsonWriter writer, CardElement value, JsonSerializerOptions options)
     {
         var context = CardJsonContext.Default;
@@ -60,11 +62,8 @@ internal sealed class CardElementConverter : JsonConverter<CardElement>
     }
 }
 
-internal sealed class CardActionConverter : JsonConverter<CardAction>
+internal sealed class CardActionConverter : WriteOnlyConverter<CardAction>
 {
-    public override CardAction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw CardModelConverters.ReadNotSupported(typeToConvert);
-
     public override void Write(Utf8JsonWriter writer, CardAction value, JsonSerializerOptions options)
     {
         var context = CardJsonContext.Default;
