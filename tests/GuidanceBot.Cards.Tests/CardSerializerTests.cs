@@ -46,6 +46,34 @@ public sealed class CardSerializerTests
     }
 
     [Fact]
+    public void EveryConcreteElementAndAction_IsWrittenByTheContext()
+    {
+        // The converter looks each element's own type up in CardJsonContext: a type added without its
+        // [JsonSerializable] there would fail only when a card with it is sent.
+        var concrete = typeof(CardElement).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && (t.IsSubclassOf(typeof(CardElement)) || t.IsSubclassOf(typeof(CardAction))))
+            .ToList();
+
+        Assert.NotEmpty(concrete);
+        Assert.All(concrete, t => Assert.NotNull(CardJsonContext.Default.GetTypeInfo(t)));
+    }
+
+    [Fact]
+    public void Serialize_NestedElements_WriteTheirTypeFirst()
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [new Container { Items = [new ActionSet { Actions = [new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") }] }] }],
+        };
+
+        var json = CardSerializer.Serialize(card);
+
+        Assert.Equal(
+            """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Container","items":[{"type":"ActionSet","actions":[{"type":"Action.OpenUrl","url":"https://example.org/","title":"Bron"}]}]}]}""",
+            json);
+    }
+
+    [Fact]
     public void IsShareable_CardWithSubmit_Fails()
     {
         var card = new AdaptiveCard { Actions = [new ActionSubmit { Title = "x" }] };

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace GuidanceBot.Cards.Model;
 
-/// <summary>Base of every action; the JSON <c>type</c> names the concrete action (<see cref="CardModelConverters"/> writes them).</summary>
-[JsonConverter(typeof(CardActionConverter))]
+/// <summary>Base of every action; the JSON <c>type</c> names the concrete action (<see cref="ConcreteTypeConverter{T}"/> writes them).</summary>
+[JsonConverter(typeof(ConcreteTypeConverter<CardAction>))]
 public abstract record CardAction
 {
     /// <summary>The action's type name in the Adaptive Card schema, written first.</summary>

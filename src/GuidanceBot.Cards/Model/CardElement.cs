@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace GuidanceBot.Cards.Model;
 
-/// <summary>Base of every body element; the JSON <c>type</c> names the concrete element (<see cref="CardModelConverters"/> writes them).</summary>
-[JsonConverter(typeof(CardElementConverter))]
+/// <summary>Base of every body element; the JSON <c>type</c> names the concrete element (<see cref="ConcreteTypeConverter{T}"/> writes them).</summary>
+[JsonConverter(typeof(ConcreteTypeConverter<CardElement>))]
 public abstract record CardElement
 {
     /// <summary>The element's type name in the Adaptive Card schema, written first.</summary>

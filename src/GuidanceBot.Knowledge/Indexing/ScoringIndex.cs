@@ -44,12 +44,9 @@ internal sealed class ScoringIndex
         _fields.TryGetValue(field, out var postings) ? postings.Terms.GetValueOrDefault(term) : null;
 
     /// <summary>
-    /// BM25's length part for a document's field, <c>k1 · (1 − b + b · length / average length)</c>, with the
-    /// length as the index's one-byte norm encodes it (so exactly the value Lucene's scorer uses).
+    /// BM25's length part of one field for every document, <c>k1 · (1 − b + b · length / average length)</c>, with
+    /// the length as the index's one-byte norm encodes it (so exactly the value Lucene's scorer uses).
     /// </summary>
-    public float LengthNorm(string field, int doc) => _fields[field].LengthNorms[doc];
-
-    /// <summary>The length parts of one field for all documents (for the scorer's inner loop).</summary>
     public float[] LengthNorms(string field) => _fields[field].LengthNorms;
 
     /// <summary>Copies the postings and norms of <paramref name="fields"/>; <paramref name="ordinalField"/> is the numeric doc value holding each document's passage position.</summary>
@@ -185,7 +182,7 @@ internal sealed class TermPostings(int[] docs, int[] positionStarts, int[] posit
     /// <summary>The term's frequency in each document of <see cref="Docs"/>, as the float BM25 computes with.</summary>
     public float[] Frequencies { get; } = frequencies;
 
-    /// <summary>The field's length norm (<see cref="ScoringIndex.LengthNorm"/>) of each document of <see cref="Docs"/>.</summary>
+    /// <summary>The field's length norm (<see cref="ScoringIndex.LengthNorms"/>) of each document of <see cref="Docs"/>.</summary>
     public float[] LengthNorms { get; } = lengthNorms;
 
     /// <summary>BM25's IDF of the term in this field.</summary>
