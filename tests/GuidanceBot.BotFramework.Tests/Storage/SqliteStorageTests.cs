@@ -79,14 +79,9 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     [Fact]
     public void Constructor_NewFolder_CreatesDatabaseInWalMode()
     {
-        _ = new SqliteStorage(DatabasePath, Time);
+        new SqliteStorage(DatabasePath, Time).Dispose();
 
-        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-
-        Assert.Equal("wal", (string?)command.ExecuteScalar());
+        Assert.Equal("wal", (string?)Execute("PRAGMA journal_mode"));
     }
 
     [Fact]
@@ -110,18 +105,17 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     [Fact]
     public void Constructor_FileWithTheOldExpiryIndex_DropsIt()
     {
-        _ = new SqliteStorage(DatabasePath, Time);
-        Execute("CREATE INDEX items_expires_at ON items (expires_at)");
+        new SqliteStorage(DatabasePath, Time).Dispose();
 
-        _ = new SqliteStorage(DatabasePath, Time);
+        Execute("CREATE INDEX items_expires_at ON items (expires_at)");
+        new SqliteStorage(DatabasePath, Time).Dispose();
 
         Assert.Equal(0L, Execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'items_expires_at'"));
     }
 
     private List<string> RowKeys()
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = OpenFile();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT key FROM items ORDER BY key";
         using var reader = command.ExecuteReader();
@@ -136,10 +130,17 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
 
     private object? Execute(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = OpenFile();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>A connection of its own to the store's file, to look at what the store wrote.</summary>
+    private SqliteConnection OpenFile()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
     }
 }

@@ -79,8 +79,7 @@ public sealed class StorageServiceCollectionExtensionsTests
                 await provider.GetRequiredService<IStorage>().WriteAsync("conversation/a", "{}", null, TimeSpan.FromHours(1), CancellationToken.None);
             }
 
-            var ring = string.Concat(Directory.GetFiles(Path.Combine(folder, "keys"), "*.xml").Select(File.ReadAllText));
-            Assert.Contains("AES_256_GCM", ring, StringComparison.Ordinal);
+            Assert.Contains("AES_256_GCM", KeyRing(folder), StringComparison.Ordinal);
         }
         finally
         {
@@ -106,7 +105,7 @@ public sealed class StorageServiceCollectionExtensionsTests
                 await provider.GetRequiredService<IStorage>().WriteAsync("conversation/a", "{\"stap\":3}", null, TimeSpan.FromHours(1), CancellationToken.None);
             }
 
-            Assert.Contains("AES_256_CBC", string.Concat(Directory.GetFiles(Path.Combine(folder, "keys"), "*.xml").Select(File.ReadAllText)), StringComparison.Ordinal);
+            Assert.Contains("AES_256_CBC", KeyRing(folder), StringComparison.Ordinal);
             await using var current = SqliteServices(folder).BuildServiceProvider();
             var item = await current.GetRequiredService<IStorage>().ReadAsync("conversation/a", CancellationToken.None);
 
@@ -117,6 +116,10 @@ public sealed class StorageServiceCollectionExtensionsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The key ring's XML files under <paramref name="folder"/>, as one text.</summary>
+    private static string KeyRing(string folder) =>
+        string.Concat(Directory.GetFiles(Path.Combine(folder, "keys"), "*.xml").Select(File.ReadAllText));
 
     private static ServiceCollection SqliteServices(string folder)
     {
