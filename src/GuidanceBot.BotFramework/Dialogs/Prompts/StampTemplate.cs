@@ -16,21 +16,15 @@ namespace GuidanceBot.BotFramework.Dialogs.Prompts;
 /// </summary>
 /// <remarks>
 /// A template lives as long as its card content: for the flows' catalog cards, the life of the process.
-/// The marker is 128 random bits, so it cannot occur in a card by chance; if it were found more or fewer
-/// times than actions were stamped, the template falls back to stamping the tree every time.
+/// The marker is 32 random hex digits (128 bits), which JSON writes without escaping, so it is found exactly
+/// once per stamped action; anything else is a bug in the stamping and fails the template's creation.
 /// </remarks>
-internal sealed class StampTemplate
+/// <param name="pieces">The card's JSON cut at the quoted markers.</param>
+internal sealed class StampTemplate(ReadOnlyMemory<byte>[] pieces)
 {
     private static readonly ConditionalWeakTable<AttachmentContent, StampTemplate> Templates = [];
 
-    private readonly JsonNode? _tree;
-    private readonly ReadOnlyMemory<byte>[] _pieces;
-
-    private StampTemplate(JsonNode? tree, ReadOnlyMemory<byte>[] pieces)
-    {
-        _tree = tree;
-        _pieces = pieces;
-    }
+    private readonly ReadOnlyMemory<byte>[] _pieces = pieces;
 
     /// <summary>The template of a card's content, made the first time it is asked for.</summary>
     public static StampTemplate For(AttachmentContent card) => Templates.GetValue(card, Create);
@@ -38,11 +32,6 @@ internal sealed class StampTemplate
     /// <summary>The card with <paramref name="nonce"/> in the data of every submit action.</summary>
     public AttachmentContent Stamp(string nonce)
     {
-        if (_tree is not null)
-        {
-            return Write(StampedCopy(_tree, nonce));
-        }
-
         var encoded = JsonEncodedText.Encode(nonce).EncodedUtf8Bytes;
         var length = _pieces.Sum(p => p.Length) + ((_pieces.Length - 1) * (encoded.Length + 2));
         var json = new byte[length];
@@ -69,7 +58,7 @@ internal sealed class StampTemplate
         var tree = JsonNode.Parse(card.ToUtf8Json().Span);
         var marker = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var stamped = PromptSubmit.StampNode(tree, marker);
-        var json = Write(tree).ToUtf8Json();
+        var json = Write(tree);
         var quotedMarker = Encoding.UTF8.GetBytes($"\"{marker}\"");
 
         var pieces = new List<ReadOnlyMemory<byte>>();
@@ -83,18 +72,11 @@ internal sealed class StampTemplate
 
         pieces.Add(json[start..]);
         return pieces.Count - 1 == stamped
-            ? new StampTemplate(null, [.. pieces])
-            : new StampTemplate(tree, []);
+            ? new StampTemplate([.. pieces])
+            : throw new InvalidOperationException($"Stamped {stamped} submit actions but found the marker {pieces.Count - 1} times.");
     }
 
-    private static JsonNode? StampedCopy(JsonNode tree, string nonce)
-    {
-        var copy = tree.DeepClone();
-        PromptSubmit.StampNode(copy, nonce);
-        return copy;
-    }
-
-    private static AttachmentContent Write(JsonNode? tree)
+    private static ReadOnlyMemory<byte> Write(JsonNode? tree)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -109,6 +91,6 @@ internal sealed class StampTemplate
             }
         }
 
-        return AttachmentContent.FromUtf8Json(buffer.WrittenMemory);
+        return buffer.WrittenMemory;
     }
 }
