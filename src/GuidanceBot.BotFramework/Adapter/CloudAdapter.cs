@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
@@ -296,8 +295,7 @@ public sealed partial class CloudAdapter
             response.StatusCode = invokeResponse.Status;
             if (invokeResponse.Body is { } body)
             {
-                response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(response.Body, body, BotJsonContext.Default.JsonElement, cancellationToken)
+                await JsonResponseWriter.WriteAsync(response, body, BotJsonContext.Default.JsonElement, cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -307,9 +305,8 @@ public sealed partial class CloudAdapter
         response.StatusCode = StatusCodes.Status200OK;
         if (turnContext.ExpectsReplies)
         {
-            response.ContentType = "application/json; charset=utf-8";
             var replies = new ExpectedReplies { Activities = [.. turnContext.BufferedReplies] };
-            await JsonSerializer.SerializeAsync(response.Body, replies, BotJsonContext.Default.ExpectedReplies, cancellationToken)
+            await JsonResponseWriter.WriteAsync(response, replies, BotJsonContext.Default.ExpectedReplies, cancellationToken)
                 .ConfigureAwait(false);
         }
     }

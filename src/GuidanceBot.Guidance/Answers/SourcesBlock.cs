@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GuidanceBot.Cards;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Knowledge;
@@ -13,23 +14,32 @@ public static class SourcesBlock
 {
     private const int MaxLinks = 4;
 
+    /// <summary>
+    /// Each passage's description and web links, made the first time it is cited. Why: the same few passages
+    /// are cited again and again, and formatting the line and parsing its URLs was a sixth of building an
+    /// answer card. Only knowledge text is kept (never anything a user typed), and an entry goes with its
+    /// passage when a new index snapshot replaces the old one (the table holds its keys weakly).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Passage, SourceLine> Lines = [];
+
     public static Container Build(IEnumerable<Passage> passages)
     {
         var items = new List<CardElement> { Blocks.Subheading(AnswerTexts.Sources) };
-        var urls = new List<string>();
+        var links = new List<CardAction>(MaxLinks);
+        var seenUrls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var passage in passages.DistinctBy(p => p.Id))
         {
-            items.Add(Blocks.Literal(Describe(passage), subtle: true));
-            urls.AddRange(passage.SourceUrls);
+            var line = Lines.GetValue(passage, static p => SourceLine.Of(p));
+            items.Add(Blocks.Literal(line.Description, subtle: true));
+            foreach (var link in line.WebLinks)
+            {
+                if (links.Count < MaxLinks && seenUrls.Add(link.Url))
+                {
+                    links.Add(new ActionOpenUrl { Title = link.Title, Tooltip = link.Tooltip, Url = link.Uri });
+                }
+            }
         }
 
-        var links = urls
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null)
-            .OfType<Uri>()
-            .Take(MaxLinks)
-            .Select(uri => (CardAction)new ActionOpenUrl { Title = Host(uri), Tooltip = $"{AnswerTexts.OpenSource}: {uri}", Url = uri })
-            .ToList();
         if (links.Count > 0)
         {
             items.Add(new ActionSet { Actions = links });
@@ -50,4 +60,19 @@ public static class SourcesBlock
     }
 
     private static string Host(Uri uri) => uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+
+    /// <summary>A link button's parts: the URL as written in the passage (compared case-insensitively), and what the button shows.</summary>
+    private sealed record WebLink(string Url, Uri Uri, string Title, string Tooltip);
+
+    /// <summary>What one passage adds to the block: its description and its http(s) sources, in order.</summary>
+    private sealed record SourceLine(string Description, WebLink[] WebLinks)
+    {
+        public static SourceLine Of(Passage passage) => new(
+            Describe(passage),
+            [.. passage.SourceUrls
+                .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                    ? new WebLink(url, uri, Host(uri), $"{AnswerTexts.OpenSource}: {uri}")
+                    : null)
+                .OfType<WebLink>()]);
+    }
 }

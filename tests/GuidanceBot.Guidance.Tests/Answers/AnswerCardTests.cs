@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GuidanceBot.Cards;
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Contacts;
@@ -80,6 +81,23 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
+    public void Build_SourceLinks_AreTheFirstFourDistinctWebUrlsInCitationOrder()
+    {
+        var first = WithSources(Hit("a#1", "Kop", "https://x.example/1"), "javascript:alert(1)", "https://x.example/2", "HTTPS://X.EXAMPLE/1");
+        var second = WithSources(Hit("b#2", "Kop", "https://x.example/3"), "https://x.example/2", "ftp://x.example/f", "niet een url", "http://www.y.example/4", "https://x.example/5");
+
+        var card = AnswerCard.Build("vraag", Result(first, second), shareable: false);
+        var again = AnswerCard.Build("vraag", Result(first, second), shareable: false);
+
+        var urls = OpenUrlActions(JsonNode.Parse(CardSerializer.Serialize(card))!).Select(o => ((string?)o["url"], (string?)o["title"])).ToList();
+        Assert.Equal(
+            [("https://x.example/1", "x.example"), ("https://x.example/2", "x.example"), ("https://x.example/3", "x.example"), ("http://www.y.example/4", "y.example")],
+            urls);
+        Assert.Equal(CardSerializer.Serialize(card), CardSerializer.Serialize(again));
+        Assert.Contains("Document a › Kop (gecontroleerd op 28-11-2026)", CardAssert.AllText(card));
+    }
+
+    [Fact]
     public void NoAnswerCard_NamesEmergencyNumbersAndValidates()
     {
         var card = NoAnswerCard.Build("wat is de hoofdstad van Frankrijk?");
@@ -89,6 +107,17 @@ public sealed class AnswerCardTests
         Assert.Contains(EmergencyContacts.Alarmnummer, text, StringComparison.Ordinal);
         Assert.Contains(EmergencyContacts.VeiligThuis, text, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<JsonObject> OpenUrlActions(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "Action.OpenUrl" => [o],
+        JsonObject o => o.SelectMany(p => OpenUrlActions(p.Value)),
+        JsonArray a => a.SelectMany(OpenUrlActions),
+        _ => [],
+    };
+
+    private static SearchHit WithSources(SearchHit hit, params string[] moreUrls) =>
+        new(hit.Passage with { SourceUrls = [.. hit.Passage.SourceUrls, .. moreUrls] }, hit.Score, hit.Snippet);
 
     private static SearchResult Result(params SearchHit[] hits) => new("vraag", true, hits);
 
