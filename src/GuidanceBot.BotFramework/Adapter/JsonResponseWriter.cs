@@ -18,12 +18,12 @@ internal static class JsonResponseWriter
 
     // One buffer per thread: a turn serializes its reply without awaiting, so no other request can use it meanwhile.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? s_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     public static async Task WriteAsync<T>(HttpResponse response, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        var buffer = s_buffer ?? new ArrayBufferWriter<byte>(16 * 1024);
-        s_buffer = null;
+        var buffer = _threadBuffer ?? new ArrayBufferWriter<byte>(16 * 1024);
+        _threadBuffer = null;
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -41,7 +41,7 @@ internal static class JsonResponseWriter
             // Returned only once the bytes are written: the write may complete on another thread.
             if (buffer.Capacity <= MaxRetainedBytes)
             {
-                s_buffer = buffer;
+                _threadBuffer = buffer;
             }
         }
     }
