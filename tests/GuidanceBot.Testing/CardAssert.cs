@@ -32,11 +32,13 @@ public static class CardAssert
         Assert.DoesNotContain("\"Action.Execute\"", json, StringComparison.Ordinal);
     }
 
+    /// <summary>Every element or action of the given JSON <c>type</c> (e.g. TextRun, Action.OpenUrl), in document order.</summary>
+    public static IEnumerable<JsonElement> ObjectsOf(AdaptiveCard card, string type) =>
+        Objects(CardSerializer.ToJsonElement(card)).Where(o => o.TryGetProperty("type", out var t) && t.GetString() == type);
+
     /// <summary>The <c>text</c> of every element of the given JSON <c>type</c> (e.g. TextBlock, TextRun).</summary>
     public static IEnumerable<string> TextsOf(AdaptiveCard card, string type) =>
-        Objects(CardSerializer.ToJsonElement(card))
-            .Where(o => o.TryGetProperty("type", out var t) && t.GetString() == type && o.TryGetProperty("text", out _))
-            .Select(o => o.GetProperty("text").GetString()!);
+        ObjectsOf(card, type).Where(o => o.TryGetProperty("text", out _)).Select(o => o.GetProperty("text").GetString()!);
 
     /// <summary>Every string value anywhere in the card, for facts-based asserts.</summary>
     public static IEnumerable<string> AllText(AdaptiveCard card) =>

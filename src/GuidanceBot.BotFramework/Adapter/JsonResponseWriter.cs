@@ -13,10 +13,11 @@ namespace GuidanceBot.BotFramework.Adapter;
 /// </remarks>
 internal static class JsonResponseWriter
 {
-    /// <summary>Replies above this size are written from a buffer of their own instead of the thread's.</summary>
+    /// <summary>A buffer that grew beyond this for a large reply is left to the GC instead of being kept.</summary>
     private const int MaxRetainedBytes = 64 * 1024;
 
-    // One buffer per thread: a turn serializes its reply without awaiting, so no other request can use it meanwhile.
+    // One spare buffer per thread, so a reply allocates nothing (as the serializer's pooled stream path did). A request
+    // takes it out of the slot while it uses it, so no other request on the thread can share it, even across the await.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _threadBuffer;
 
@@ -38,7 +39,7 @@ internal static class JsonResponseWriter
         }
         finally
         {
-            // Returned only once the bytes are written: the write may complete on another thread.
+            // Put back only once the bytes are written, into the slot of whichever thread the write completed on.
             if (buffer.Capacity <= MaxRetainedBytes)
             {
                 _threadBuffer = buffer;

@@ -29,7 +29,7 @@ public static class SourcesBlock
         var seenUrls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var passage in passages.DistinctBy(p => p.Id))
         {
-            var line = Lines.GetValue(passage, static p => SourceLine.Of(p));
+            var line = Lines.GetValue(passage, SourceLine.Of);
             items.Add(Blocks.Literal(line.Description, subtle: true));
             foreach (var link in line.WebLinks)
             {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using GuidanceBot.Cards;
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Contacts;
@@ -89,7 +88,7 @@ public sealed class AnswerCardTests
         var card = AnswerCard.Build("vraag", Result(first, second), shareable: false);
         var again = AnswerCard.Build("vraag", Result(first, second), shareable: false);
 
-        var urls = OpenUrlActions(JsonNode.Parse(CardSerializer.Serialize(card))!).Select(o => ((string?)o["url"], (string?)o["title"])).ToList();
+        var urls = CardAssert.ObjectsOf(card, "Action.OpenUrl").Select(o => (o.GetProperty("url").GetString(), o.GetProperty("title").GetString())).ToList();
         Assert.Equal(
             [("https://x.example/1", "x.example"), ("https://x.example/2", "x.example"), ("https://x.example/3", "x.example"), ("http://www.y.example/4", "y.example")],
             urls);
@@ -107,14 +106,6 @@ public sealed class AnswerCardTests
         Assert.Contains(EmergencyContacts.Alarmnummer, text, StringComparison.Ordinal);
         Assert.Contains(EmergencyContacts.VeiligThuis, text, StringComparison.Ordinal);
     }
-
-    private static IEnumerable<JsonObject> OpenUrlActions(JsonNode? node) => node switch
-    {
-        JsonObject o when (string?)o["type"] == "Action.OpenUrl" => [o],
-        JsonObject o => o.SelectMany(p => OpenUrlActions(p.Value)),
-        JsonArray a => a.SelectMany(OpenUrlActions),
-        _ => [],
-    };
 
     private static SearchHit WithSources(SearchHit hit, params string[] moreUrls) =>
         new(hit.Passage with { SourceUrls = [.. hit.Passage.SourceUrls, .. moreUrls] }, hit.Score, hit.Snippet);

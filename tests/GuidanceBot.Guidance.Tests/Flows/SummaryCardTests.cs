@@ -64,13 +64,12 @@ public sealed partial class SummaryCardTests
     [Fact]
     public void Build_MeldenSummary_HasOneOpenUrlPerCitedPassage()
     {
-        var card = JsonNode.Parse(CardSerializer.Serialize(
-            MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), Citations.For(MeldenSources.Summary))))!;
+        var card = MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), Citations.For(MeldenSources.Summary));
 
-        var urls = OpenUrls(card);
+        var urls = CardAssert.ObjectsOf(card, "Action.OpenUrl").ToList();
 
         Assert.Equal(MeldenSources.Summary.Count, urls.Count);
-        Assert.Contains(FlowCitations.SourcesHeading, card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(FlowCitations.SourcesHeading, CardSerializer.Serialize(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,39 +183,6 @@ public sealed partial class SummaryCardTests
         RiskFactors = ["risico.lvb"],
         ProtectiveFactors = ["bescherming.netwerk"],
     };
-
-    private static List<string> OpenUrls(JsonNode node)
-    {
-        var urls = new List<string>();
-        void Walk(JsonNode? n)
-        {
-            switch (n)
-            {
-                case JsonObject o:
-                    if ((string?)o["type"] == "Action.OpenUrl")
-                    {
-                        urls.Add((string)o["url"]!);
-                    }
-
-                    foreach (var (_, child) in o)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                    {
-                        Walk(item);
-                    }
-
-                    break;
-            }
-        }
-
-        Walk(node);
-        return urls;
-    }
 
     // Dutch phone numbers as the cards write them: 112, 0800-2000, 0900-8844, 033 448 11 86.
     [GeneratedRegex(@"\b(112|0[89]00[- ]?\d{4}|0\d{2} \d{3} \d{2} \d{2})\b")]
