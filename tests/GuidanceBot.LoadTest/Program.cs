@@ -39,8 +39,9 @@ var botEnvironment = BotSettings.AsEnvironment(root, dataFolder);
 var botLog = Path.Combine(root, "artifacts", "loadtest", "bot.log");
 using var bot = ServerProcess.Start("dotnet", [Path.Combine(botFolder, "GuidanceBot.dll"), "--urls", botUri.ToString()], botEnvironment, botLog);
 var startup = await WaitForFirstAnswerAsync(botUri, bot, questions[0]);
-var (bareHost, bareArguments) = SelfInvocation(["--serve-bare", barePort.ToString(CultureInfo.InvariantCulture)]);
-using var bare = ServerProcess.Start(bareHost, bareArguments, new Dictionary<string, string>(), Path.Combine(root, "artifacts", "loadtest", "bare.log"));
+// The generator serves the bare endpoint itself, started like the bot: `dotnet` and the assembly, however this process was started.
+using var bare = ServerProcess.Start(
+    "dotnet", [typeof(LoadRunner).Assembly.Location, "--serve-bare", barePort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), Path.Combine(root, "artifacts", "loadtest", "bare.log"));
 await WaitForHealthAsync(bareUri);
 
 var results = new List<PhaseResult>();
@@ -127,16 +128,6 @@ static async Task WaitForHealthAsync(Uri uri)
     }
 
     throw new TimeoutException($"{uri} did not become healthy.");
-}
-
-// The generator starts itself again for the bare endpoint: through its apphost under `dotnet run`, or, when it was
-// started as `dotnet GuidanceBot.LoadTest.dll`, through the same host with the assembly's path in front.
-static (string FileName, string[] Arguments) SelfInvocation(string[] arguments)
-{
-    var host = Environment.ProcessPath!;
-    return Path.GetFileNameWithoutExtension(host) == "dotnet"
-        ? (host, [typeof(LoadRunner).Assembly.Location, .. arguments])
-        : (host, arguments);
 }
 
 static int FreePort()

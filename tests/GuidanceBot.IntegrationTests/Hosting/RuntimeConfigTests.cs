@@ -5,7 +5,7 @@ namespace GuidanceBot.IntegrationTests.Hosting;
 /// <summary>
 /// The runtime settings the bot is built with (<c>GuidanceBot.runtimeconfig.json</c>, made from GuidanceBot.csproj
 /// and copied beside the tests). Their effect on memory and CPU is measured by the load generator
-/// (docs/benchmarks.md); these tests keep a build from silently dropping them.
+/// (docs/benchmarks.md); this test keeps a build from silently dropping them.
 /// </summary>
 public sealed class RuntimeConfigTests
 {
