@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Testing;
@@ -71,6 +72,42 @@ public sealed class CardSerializerTests
         Assert.Equal(
             """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Container","items":[{"type":"ActionSet","actions":[{"type":"Action.OpenUrl","url":"https://example.org/","title":"Bron"}]}]}]}""",
             json);
+    }
+
+    [Fact]
+    public void Serialize_EveryElementAndAction_WritesWhatItsOwnTypeInfoWrites()
+    {
+        // The converter hands each element to a writer cached per concrete type: one bound to the wrong type, or to a
+        // handler that differs from the serializer's own path, would change the bytes of that element.
+        CardElement[] elements =
+        [
+            Blocks.Heading("Kop"),
+            new RichTextBlock { Inlines = [new TextRun { Text = "gemarkeerd \"Eén\"\n<b>", Highlight = true, Weight = "Bolder" }] },
+            new Container { Style = "emphasis", Items = [Blocks.Paragraph("tekst")] },
+            new ColumnSet { Columns = [new Column { Width = "auto", Items = [Blocks.Note("a")] }] },
+            new FactSet { Facts = [new Fact("Telefoon", "0800-2000")] },
+            new InputToggle { Id = "t", Title = "Signaal", ValueOn = "true", ValueOff = "false" },
+            new InputChoiceSet { Id = "c", Style = "expanded", Choices = [new Choice("Ja", "ja")] },
+            new InputText { Id = "x", Label = "Toelichting", MaxLength = 200 },
+            new ActionSet
+            {
+                Actions =
+                [
+                    new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") },
+                    new ActionSubmit { Title = "Verder", Data = new JsonObject { ["verb"] = "next" } },
+                    new ActionShowCard { Title = "Meer", Card = new AdaptiveCard { Body = [Blocks.Paragraph("meer")] } },
+                ],
+            },
+        ];
+
+        var body = JsonNode.Parse(CardSerializer.Serialize(new AdaptiveCard { Body = elements }))!["body"]!.AsArray();
+
+        Assert.Equal(elements.Length, body.Count);
+        for (var i = 0; i < elements.Length; i++)
+        {
+            var own = JsonSerializer.Serialize(elements[i], CardJsonContext.Default.GetTypeInfo(elements[i].GetType())!);
+            Assert.Equal(own, body[i]!.ToJsonString());
+        }
     }
 
     [Fact]
