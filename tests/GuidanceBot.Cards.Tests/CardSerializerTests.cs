@@ -20,31 +20,7 @@ public sealed class CardSerializerTests
     }
 
     [Fact]
-    public void Serialize_EveryElementAndAction_ValidatesAgainstSchema()
-    {
-        var card = new AdaptiveCard
-        {
-            Body =
-            [
-                Blocks.Heading("Kop"),
-                new RichTextBlock { Inlines = [new TextRun { Text = "gemarkeerd", Highlight = true, Weight = "Bolder" }] },
-                new Container { Style = "emphasis", Items = [Blocks.Paragraph("tekst")] },
-                new ColumnSet { Columns = [new Column { Width = "auto", Items = [Blocks.Note("a")] }] },
-                new FactSet { Facts = [new Fact("Telefoon", "0800-2000")] },
-                new InputToggle { Id = "t", Title = "Signaal", ValueOn = "true", ValueOff = "false" },
-                new InputChoiceSet { Id = "c", Style = "expanded", Choices = [new Choice("Ja", "ja")] },
-                new InputText { Id = "x", Label = "Toelichting", MaxLength = 200 },
-                new ActionSet { Actions = [new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") }] },
-            ],
-            Actions =
-            [
-                new ActionSubmit { Title = "Verder", Data = new JsonObject { ["verb"] = "next" } },
-                new ActionShowCard { Title = "Meer", Card = new AdaptiveCard { Body = [Blocks.Paragraph("meer")] } },
-            ],
-        };
-
-        CardAssert.IsValid(card);
-    }
+    public void Serialize_EveryElementAndAction_ValidatesAgainstSchema() => CardAssert.IsValid(CardWithEveryElementAndAction());
 
     [Fact]
     public void EveryConcreteElementAndAction_IsWrittenByTheContext()
@@ -79,7 +55,26 @@ public sealed class CardSerializerTests
     {
         // The converter hands each element to a writer cached per concrete type: one bound to the wrong type, or to a
         // handler that differs from the serializer's own path, would change the bytes of that element.
-        CardElement[] elements =
+        var card = CardWithEveryElementAndAction();
+
+        var json = JsonNode.Parse(CardSerializer.Serialize(card))!;
+
+        AssertEachWrittenByItsOwnTypeInfo(card.Body, json["body"]!.AsArray());
+        AssertEachWrittenByItsOwnTypeInfo(card.Actions!, json["actions"]!.AsArray());
+    }
+
+    [Fact]
+    public void IsShareable_CardWithSubmit_Fails()
+    {
+        var card = new AdaptiveCard { Actions = [new ActionSubmit { Title = "x" }] };
+
+        Assert.ThrowsAny<Exception>(() => CardAssert.IsShareable(card));
+    }
+
+    /// <summary>A card with every element and action type once, and text that must be escaped.</summary>
+    private static AdaptiveCard CardWithEveryElementAndAction() => new()
+    {
+        Body =
         [
             Blocks.Heading("Kop"),
             new RichTextBlock { Inlines = [new TextRun { Text = "gemarkeerd \"Eén\"\n<b>", Highlight = true, Weight = "Bolder" }] },
@@ -89,32 +84,23 @@ public sealed class CardSerializerTests
             new InputToggle { Id = "t", Title = "Signaal", ValueOn = "true", ValueOff = "false" },
             new InputChoiceSet { Id = "c", Style = "expanded", Choices = [new Choice("Ja", "ja")] },
             new InputText { Id = "x", Label = "Toelichting", MaxLength = 200 },
-            new ActionSet
-            {
-                Actions =
-                [
-                    new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") },
-                    new ActionSubmit { Title = "Verder", Data = new JsonObject { ["verb"] = "next" } },
-                    new ActionShowCard { Title = "Meer", Card = new AdaptiveCard { Body = [Blocks.Paragraph("meer")] } },
-                ],
-            },
-        ];
+            new ActionSet { Actions = [new ActionOpenUrl { Title = "Bron", Url = new Uri("https://example.org/") }] },
+        ],
+        Actions =
+        [
+            new ActionSubmit { Title = "Verder", Data = new JsonObject { ["verb"] = "next" } },
+            new ActionShowCard { Title = "Meer", Card = new AdaptiveCard { Body = [Blocks.Paragraph("meer")] } },
+        ],
+    };
 
-        var body = JsonNode.Parse(CardSerializer.Serialize(new AdaptiveCard { Body = elements }))!["body"]!.AsArray();
-
-        Assert.Equal(elements.Length, body.Count);
-        for (var i = 0; i < elements.Length; i++)
-        {
-            var own = JsonSerializer.Serialize(elements[i], CardJsonContext.Default.GetTypeInfo(elements[i].GetType())!);
-            Assert.Equal(own, body[i]!.ToJsonString());
-        }
-    }
-
-    [Fact]
-    public void IsShareable_CardWithSubmit_Fails()
+    private static void AssertEachWrittenByItsOwnTypeInfo<T>(IReadOnlyList<T> items, JsonArray written)
+        where T : class
     {
-        var card = new AdaptiveCard { Actions = [new ActionSubmit { Title = "x" }] };
-
-        Assert.ThrowsAny<Exception>(() => CardAssert.IsShareable(card));
+        Assert.Equal(items.Count, written.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var own = JsonSerializer.Serialize(items[i], CardJsonContext.Default.GetTypeInfo(items[i].GetType())!);
+            Assert.Equal(own, written[i]!.ToJsonString());
+        }
     }
 }
