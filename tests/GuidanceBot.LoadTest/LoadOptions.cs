@@ -3,11 +3,11 @@ using System.Globalization;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, string Storage)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, "Sqlite");
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -20,7 +20,8 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--scenarios" => options with { Scenarios = ParseScenarios(args[++i]) },
                 "--in-process" => options with { InProcess = true },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N"),
+                "--storage" => options with { Storage = ParseStorage(args[++i]) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N --storage sqlite|memory"),
             };
         }
 
@@ -32,6 +33,17 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
     public static readonly string[] AllScenarios = ["help", "questions", "flow"];
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The store the bot keeps state in. The targets are for SQLite; the memory store (still encrypted by Data
+    /// Protection) is a diagnostic that shows what SQLite adds to a flow step in the same run.
+    /// </summary>
+    private static string ParseStorage(string name) => name.ToLowerInvariant() switch
+    {
+        "sqlite" => "Sqlite",
+        "memory" => "Memory",
+        _ => throw new ArgumentException($"Unknown storage {name}. Storage: sqlite (default), memory"),
+    };
 
     private static string[] ParseScenarios(string list)
     {

@@ -6,11 +6,13 @@ namespace GuidanceBot.LoadTest;
 /// <summary>Formats the results as the Markdown that goes into docs/benchmarks.md.</summary>
 internal static class Report
 {
-    public static string Markdown(IReadOnlyList<PhaseResult> results, TimeSpan startup, IReadOnlyList<(TimeSpan At, long WorkingSet)> soak)
+    public static string Markdown(IReadOnlyList<PhaseResult> results, TimeSpan startup, IReadOnlyList<(TimeSpan At, long WorkingSet)> soak, string storage)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         var rounds = results.Count == 0 ? 0 : results.Max(r => r.Round);
+        text.AppendLine(culture, $"Bot state in: **{storage}**{(storage == "Sqlite" ? "" : " (a diagnostic: the targets are for SQLite)")}");
+        text.AppendLine();
         text.AppendLine(culture, $"Start-up to the first answered question (published Release build, index included): **{startup.TotalMilliseconds:0} ms**");
         text.AppendLine();
         text.AppendLine(culture, $"Medians over {rounds} round(s); \"× bare\" is each round's server CPU per request over that round's bare endpoint, then the median.");
