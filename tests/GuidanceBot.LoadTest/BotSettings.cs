@@ -1,3 +1,5 @@
+using GuidanceBot.BotFramework.Storage;
+
 namespace GuidanceBot.LoadTest;
 
 /// <summary>The configuration the bot runs with under load, whether as its own process or in the generator's.</summary>
@@ -5,13 +7,13 @@ internal static class BotSettings
 {
     /// <summary>
     /// Configuration keys (with ':') and values for a bot over <paramref name="root"/>'s knowledge, keeping state in
-    /// <paramref name="storage"/> (a <c>StorageProvider</c> name) under a fresh data folder.
+    /// <paramref name="storage"/> under a fresh data folder.
     /// </summary>
-    public static Dictionary<string, string> For(string root, string dataFolder, string storage) => new()
+    public static Dictionary<string, string> For(string root, string dataFolder, StorageProvider storage) => new()
     {
         ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
         ["Knowledge:WatchForChanges"] = "false",
-        ["Storage:Provider"] = storage,
+        ["Storage:Provider"] = storage.ToString(),
         ["Storage:Path"] = dataFolder,
         ["Logging:LogLevel:Default"] = "Warning",
         // The load generator is far faster than a person: lift the abuse limits so they measure nothing here.
@@ -20,7 +22,7 @@ internal static class BotSettings
     };
 
     /// <summary>The same settings as environment variables for a bot process ('__' for ':').</summary>
-    public static Dictionary<string, string> AsEnvironment(string root, string dataFolder, string storage)
+    public static Dictionary<string, string> AsEnvironment(string root, string dataFolder, StorageProvider storage)
     {
         var environment = For(root, dataFolder, storage).ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
         // As docs/deployment.md recommends for Linux: fewer glibc malloc arenas keep native memory flat.

@@ -1,13 +1,14 @@
 using System.Globalization;
+using GuidanceBot.BotFramework.Storage;
 
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, string Storage)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, StorageProvider Storage)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, "Sqlite");
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, StorageProvider.Sqlite);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -38,12 +39,10 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
     /// The store the bot keeps state in. The targets are for SQLite; the memory store (still encrypted by Data
     /// Protection) is a diagnostic that shows what SQLite adds to a flow step in the same run.
     /// </summary>
-    private static string ParseStorage(string name) => name.ToLowerInvariant() switch
-    {
-        "sqlite" => "Sqlite",
-        "memory" => "Memory",
-        _ => throw new ArgumentException($"Unknown storage {name}. Storage: sqlite (default), memory"),
-    };
+    private static StorageProvider ParseStorage(string name) =>
+        Enum.TryParse<StorageProvider>(name, ignoreCase: true, out var provider) && provider is StorageProvider.Sqlite or StorageProvider.Memory
+            ? provider
+            : throw new ArgumentException($"Unknown storage {name}. Storage: sqlite (default), memory");
 
     private static string[] ParseScenarios(string list)
     {
