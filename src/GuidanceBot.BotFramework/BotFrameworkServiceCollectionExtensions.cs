@@ -30,6 +30,8 @@ public static class BotFrameworkServiceCollectionExtensions
                 ? new AnonymousAccessTokenProvider()
                 : ActivatorUtilities.CreateInstance<MsalAccessTokenProvider>(provider));
         services.AddSingleton<ConversationRateLimiter>();
+        services.AddMetrics();
+        services.TryAddSingleton<TurnMetrics>();
         services.AddSingleton<CloudAdapter>();
         return services;
     }

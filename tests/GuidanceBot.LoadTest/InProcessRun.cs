@@ -20,7 +20,7 @@ internal static class InProcessRun
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(BotSettings.For(root, dataFolder, options.Storage)!);
+        builder.Configuration.AddInMemoryCollection(BotSettings.For(root, dataFolder, options.Storage, options.BotLogLevel)!);
         builder.AddGuidanceBot();
         await using var app = builder.Build();
         var botMeter = new ServerTurnMeter();

@@ -4,11 +4,11 @@ using GuidanceBot.BotFramework.Storage;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, StorageProvider Storage)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, StorageProvider Storage, LogLevel BotLogLevel)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, StorageProvider.Sqlite);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, StorageProvider.Sqlite, LogLevel.Information);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -22,7 +22,8 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--in-process" => options with { InProcess = true },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)) },
                 "--storage" => options with { Storage = ParseStorage(args[++i]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N --storage sqlite|memory"),
+                "--bot-log-level" => options with { BotLogLevel = ParseLogLevel(args[++i]) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N --storage sqlite|memory --bot-log-level information|warning"),
             };
         }
 
@@ -43,6 +44,15 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
         Enum.TryParse<StorageProvider>(name, ignoreCase: true, out var provider) && provider is StorageProvider.Sqlite or StorageProvider.Memory
             ? provider
             : throw new ArgumentException($"Unknown storage {name}. Storage: sqlite (default), memory");
+
+    /// <summary>
+    /// The bot's default log level: information, as shipped (the default here), or warning, which also leaves out the
+    /// Information lines a flow writes when it starts and ends: a diagnostic of what logging costs.
+    /// </summary>
+    private static LogLevel ParseLogLevel(string name) =>
+        Enum.TryParse<LogLevel>(name, ignoreCase: true, out var level) && level is LogLevel.Warning or LogLevel.Information
+            ? level
+            : throw new ArgumentException($"Unknown bot log level {name}. Levels: information (default, as shipped), warning");
 
     private static string[] ParseScenarios(string list)
     {

@@ -35,7 +35,7 @@ var barePort = FreePort();
 var botUri = new Uri($"http://127.0.0.1:{botPort}");
 var bareUri = new Uri($"http://127.0.0.1:{barePort}");
 
-var botEnvironment = BotSettings.AsEnvironment(root, dataFolder, options.Storage);
+var botEnvironment = BotSettings.AsEnvironment(root, dataFolder, options.Storage, options.BotLogLevel);
 var botLog = Path.Combine(root, "artifacts", "loadtest", "bot.log");
 using var bot = ServerProcess.Start("dotnet", [Path.Combine(botFolder, "GuidanceBot.dll"), "--urls", botUri.ToString()], botEnvironment, botLog);
 var startup = await WaitForFirstAnswerAsync(botUri, bot, questions[0]);
@@ -73,7 +73,7 @@ if (options.Soak is { } soakDuration)
     soak = await Soak.RunAsync(botUri, bot, questions, options.Concurrency[0], soakDuration);
 }
 
-Console.WriteLine(Report.Markdown(results, startup, soak, options.Storage));
+Console.WriteLine(Report.Markdown(results, startup, soak, options.Storage, options.BotLogLevel));
 if (results.Any(r => r.Failures > 0))
 {
     Console.Error.WriteLine($"Some requests failed; the bot's log is {botLog}.");

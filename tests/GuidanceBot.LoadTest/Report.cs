@@ -7,12 +7,13 @@ namespace GuidanceBot.LoadTest;
 /// <summary>Formats the results as the Markdown that goes into docs/benchmarks.md.</summary>
 internal static class Report
 {
-    public static string Markdown(IReadOnlyList<PhaseResult> results, TimeSpan startup, IReadOnlyList<(TimeSpan At, long WorkingSet)> soak, StorageProvider storage)
+    public static string Markdown(IReadOnlyList<PhaseResult> results, TimeSpan startup, IReadOnlyList<(TimeSpan At, long WorkingSet)> soak, StorageProvider storage, LogLevel botLogLevel)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         var rounds = results.Count == 0 ? 0 : results.Max(r => r.Round);
         text.AppendLine(culture, $"Bot state in: **{storage}**{(storage == StorageProvider.Sqlite ? "" : " (a diagnostic: the targets are for SQLite)")}");
+        text.AppendLine(culture, $"Bot log level: **{botLogLevel}**{(botLogLevel == LogLevel.Information ? " (as shipped)" : " (a diagnostic: the bot ships at Information)")}");
         text.AppendLine();
         text.AppendLine(culture, $"Start-up to the first answered question (published Release build, index included): **{startup.TotalMilliseconds:0} ms**");
         text.AppendLine();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using GuidanceBot.BotFramework.Adapter;
 using GuidanceBot.BotFramework.Auth;
@@ -27,6 +28,7 @@ public static class AdapterHarness
         Options.Create(options),
         time,
         new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
+        new TurnMetrics(new StandaloneMeterFactory()),
         NullLogger<CloudAdapter>.Instance,
         errorHandler);
 
@@ -38,6 +40,16 @@ public static class AdapterHarness
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
         context.Response.Body = new MemoryStream();
         return context;
+    }
+
+    /// <summary>Meters that belong to no host; nobody listens to them.</summary>
+    private sealed class StandaloneMeterFactory : IMeterFactory
+    {
+        public Meter Create(MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed class AnonymousAuthenticator : IBotAuthenticator

@@ -36,6 +36,7 @@ public sealed partial class CloudAdapter
     private readonly ITurnErrorHandler? _errorHandler;
     private readonly ITurnLimitTexts? _limitTexts;
     private readonly ConversationRateLimiter _rateLimiter;
+    private readonly TurnMetrics _metrics;
     private readonly ILogger<CloudAdapter> _logger;
 
     public CloudAdapter(
@@ -45,11 +46,13 @@ public sealed partial class CloudAdapter
         IOptions<AdapterOptions> options,
         TimeProvider time,
         ConversationRateLimiter rateLimiter,
+        TurnMetrics metrics,
         ILogger<CloudAdapter> logger,
         ITurnErrorHandler? errorHandler = null,
         ITurnLimitTexts? limitTexts = null)
     {
         _rateLimiter = rateLimiter;
+        _metrics = metrics;
         _limitTexts = limitTexts;
         _authenticator = authenticator;
         _connector = connector;
@@ -219,6 +222,7 @@ public sealed partial class CloudAdapter
                 await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
+                _metrics.RecordTurn(activityType, elapsed, failed: false);
                 LogTurn(_logger, activityType, conversation, elapsed.TotalMilliseconds, attempt);
                 return turnContext;
             }
@@ -233,6 +237,7 @@ public sealed partial class CloudAdapter
             {
                 // The turn token only ends at the turn timeout: a cancelled turn is a failed one and is answered as such.
                 LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name, attempt);
+                _metrics.RecordTurn(activityType, _time.GetElapsedTime(started), failed: true);
                 turnContext.DiscardPending();
                 turnContext.TurnState.Set(new TurnFailure(ex));
                 var apologyToken = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
@@ -350,7 +355,9 @@ public sealed partial class CloudAdapter
     /// <summary>Marks a turn whose bot logic threw, so the response can say so (invokes answer 500).</summary>
     private sealed record TurnFailure(Exception Exception);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+    // Debug, not Information: at a line per turn the log was a measurable share of a turn's CPU and memory under load
+    // (docs/benchmarks.md, 2026-12-04); TurnMetrics carries the durations. Failures and re-runs keep their own levels.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
         Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms (attempt {Attempt})")]
     private static partial void LogTurn(ILogger logger, string activityType, string conversation, double elapsedMs, int attempt);
 

@@ -28,6 +28,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["Storage:ReadinessTimeout"] = "01:00:00",
         // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
         ["BotFramework:RateLimits:ConversationPermits"] = "100000",
+        // The bot's own Debug lines (one per turn among them) are scanned for leaks too, not only what ships at Information.
+        ["Logging:LogLevel:GuidanceBot"] = "Trace",
     };
 
     public StubHttpHandler Connector { get; set; } =
