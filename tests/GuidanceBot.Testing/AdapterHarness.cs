@@ -20,6 +20,9 @@ public static class AdapterHarness
     public const string Message =
         """{"type":"message","id":"1","text":"hallo","serviceUrl":"http://localhost:1/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
 
+    // One for every harness adapter: a Meter stays registered process-wide until it is disposed, and nobody listens here.
+    private static readonly TurnMetrics SharedMetrics = new(new StandaloneMeterFactory());
+
     public static CloudAdapter Create(
         IConnectorClient connector, TimeProvider time, AdapterOptions options, ITurnErrorHandler? errorHandler = null) => new(
         new AnonymousAuthenticator(),
@@ -28,7 +31,7 @@ public static class AdapterHarness
         Options.Create(options),
         time,
         new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
-        new TurnMetrics(new StandaloneMeterFactory()),
+        SharedMetrics,
         NullLogger<CloudAdapter>.Instance,
         errorHandler);
 
@@ -42,7 +45,7 @@ public static class AdapterHarness
         return context;
     }
 
-    /// <summary>Meters that belong to no host; nobody listens to them.</summary>
+    /// <summary>Meters that belong to no host.</summary>
     private sealed class StandaloneMeterFactory : IMeterFactory
     {
         public Meter Create(MeterOptions options) => new(options);
