@@ -28,6 +28,9 @@ namespace GuidanceBot.BotFramework.Adapter;
 /// </summary>
 public sealed partial class CloudAdapter
 {
+    /// <summary>How long the apology of a turn that ran out of time may take to send.</summary>
+    internal static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IBotAuthenticator _authenticator;
     private readonly IConnectorClient _connector;
     private readonly BotAuthenticationOptions _authOptions;
@@ -217,9 +220,12 @@ public sealed partial class CloudAdapter
         using var typing = StartTypingIndicator(turnContext, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
+            Exception? failure = null;
             try
             {
                 await bot.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                // No "typing…" after the answer: the indicator stops (and its last send lands) before the replies go out.
+                await StopTypingAsync(typing).ConfigureAwait(false);
                 await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
                 _metrics.RecordTurn(activityType, elapsed, failed: false);
@@ -229,23 +235,60 @@ public sealed partial class CloudAdapter
             catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts && !cancellationToken.IsCancellationRequested)
             {
                 LogTurnConflict(_logger, activityType, conversation, attempt, _options.MaxTurnAttempts);
-                await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
-                // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
-                turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
             }
             catch (Exception ex)
             {
-                // The turn token only ends at the turn timeout: a cancelled turn is a failed one and is answered as such.
-                LogTurnFailed(_logger, activityType, conversation, ex.GetType().Name, attempt);
-                _metrics.RecordTurn(activityType, _time.GetElapsedTime(started), failed: true);
-                turnContext.DiscardPending();
-                turnContext.TurnState.Set(new TurnFailure(ex));
-                var apologyToken = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
-                await ApologizeAsync(turnContext, ex, conversation, apologyToken).ConfigureAwait(false);
+                failure = ex;
+            }
+
+            if (failure is null)
+            {
+                try
+                {
+                    await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    // The turn ran out of time while it waited to run again: it failed like any timed-out turn.
+                    failure = ex;
+                }
+            }
+
+            if (failure is not null)
+            {
+                await StopTypingAsync(typing).ConfigureAwait(false);
+                await FailTurnAsync(turnContext, failure, activityType, conversation, attempt, started, cancellationToken).ConfigureAwait(false);
                 return turnContext;
             }
+
+            // Handlers may change the activity they get (e.g. strip the @mention): re-run on a pristine copy.
+            turnContext = new TurnContext(ActivityParser.Parse(body).Activity!, _connector);
         }
     }
+
+    /// <summary>Logs and counts a failed turn, drops what it had queued, and sends the product's apology instead.</summary>
+    private async Task FailTurnAsync(
+        TurnContext turnContext, Exception exception, string activityType, string conversation, int attempt, long started,
+        CancellationToken cancellationToken)
+    {
+        // The turn token only ends at the turn timeout: a cancelled turn is a failed one and is answered as such.
+        LogTurnFailed(_logger, activityType, conversation, exception.GetType().Name, attempt);
+        _metrics.RecordTurn(activityType, _time.GetElapsedTime(started), failed: true);
+        turnContext.DiscardPending();
+        turnContext.TurnState.Set(new TurnFailure(exception));
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await ApologizeAsync(turnContext, exception, conversation, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Out of time: the apology gets a short budget of its own, so that a connector that is slow as well
+        // cannot keep the request (and a shutdown waiting for it) open for the connector's whole retry schedule.
+        using var apologyBudget = new CancellationTokenSource(ApologyTimeout, _time);
+        await ApologizeAsync(turnContext, exception, conversation, apologyBudget.Token).ConfigureAwait(false);
+    }
+
+    private static Task StopTypingAsync(TypingIndicator? typing) => typing?.StopAsync() ?? Task.CompletedTask;
 
     private async Task PauseBeforeRerunAsync(int attempt, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace GuidanceBot.BotFramework.Adapter;
 
 /// <summary>
 /// Sends a typing activity when a message turn runs longer than <see cref="AdapterOptions.TypingDelay"/>,
-/// and repeats it until disposed. Failures only go to <c>onFailure</c>: a lost typing indicator must
+/// and repeats it until stopped. Failures only go to <c>onFailure</c>: a lost typing indicator must
 /// never fail the turn.
 /// </summary>
 internal sealed class TypingIndicator : IDisposable
@@ -13,8 +13,10 @@ internal sealed class TypingIndicator : IDisposable
     private readonly Action<Exception> _onFailure;
     private readonly CancellationToken _cancellationToken;
     private readonly ITimer _timer;
-    private int _sending;
-    private volatile bool _disposed;
+    // Guards the two fields below, so that no tick can start a send after StopAsync has returned.
+    private readonly Lock _gate = new();
+    private Task _lastSend = Task.CompletedTask;
+    private bool _stopped;
 
     public TypingIndicator(
         TurnContext turnContext, AdapterOptions options, TimeProvider time, Action<Exception> onFailure, CancellationToken cancellationToken)
@@ -22,23 +24,45 @@ internal sealed class TypingIndicator : IDisposable
         _turnContext = turnContext;
         _onFailure = onFailure;
         _cancellationToken = cancellationToken;
-        _timer = time.CreateTimer(_ => _ = SendAsync(), null, options.TypingDelay, options.TypingInterval);
+        _timer = time.CreateTimer(_ => Tick(), null, options.TypingDelay, options.TypingInterval);
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Stops the ticks and returns the typing activity still on its way, if any, so that the caller can let it
+    /// land before the replies go out (no late "typing…" after them). The task never fails: a failed send has
+    /// already gone to <c>onFailure</c>.
+    /// </summary>
+    public Task StopAsync()
     {
-        _disposed = true;
+        Task lastSend;
+        lock (_gate)
+        {
+            _stopped = true;
+            lastSend = _lastSend;
+        }
+
         _timer.Dispose();
+        return lastSend;
+    }
+
+    public void Dispose() => _ = StopAsync();
+
+    private void Tick()
+    {
+        lock (_gate)
+        {
+            // Skip a tick while the previous typing activity is still on its way.
+            if (_stopped || !_lastSend.IsCompleted)
+            {
+                return;
+            }
+
+            _lastSend = SendAsync();
+        }
     }
 
     private async Task SendAsync()
     {
-        // Skip a tick while the previous typing activity is still on its way.
-        if (_disposed || Interlocked.Exchange(ref _sending, 1) == 1)
-        {
-            return;
-        }
-
         try
         {
             var typing = new Activity { Type = ActivityTypes.Typing };
@@ -47,10 +71,6 @@ internal sealed class TypingIndicator : IDisposable
         catch (Exception ex)
         {
             _onFailure(ex);
-        }
-        finally
-        {
-            Volatile.Write(ref _sending, 0);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +13,10 @@ namespace GuidanceBot.BotFramework.Storage;
 /// <para>
 /// A value that cannot be decrypted (its key was removed from the ring, or the bytes were altered) is
 /// returned with an empty <see cref="StorageItem.Value"/> and its ETag: state readers treat it as
-/// unreadable, start over, and their next save replaces it. Failing to load the key ring because the
-/// store is down is not "unreadable": it is a <see cref="StorageUnavailableException"/>.
+/// unreadable, start over, and their next save replaces it (or deletes it). Failing to load the key ring
+/// (the store is down, the key folder cannot be read, the ring's XML is broken) is not "unreadable": it is
+/// a <see cref="StorageUnavailableException"/>, so that a passing fault never makes good state look
+/// unreadable and get replaced.
 /// </para>
 /// </summary>
 public sealed partial class ProtectedStorage : IStorage
@@ -48,14 +51,14 @@ public sealed partial class ProtectedStorage : IStorage
         {
             return item with { Value = ForKey(key).Unprotect(item.Value) };
         }
-        catch (CryptographicException ex) when (StorageUnavailableException.IsCause(ex))
-        {
-            throw new StorageUnavailableException("The data protection key ring could not be loaded.", ex);
-        }
-        catch (CryptographicException)
+        catch (CryptographicException ex) when (IsUnreadableValue(ex))
         {
             LogUnreadable(_logger);
             return item with { Value = string.Empty };
+        }
+        catch (CryptographicException ex)
+        {
+            throw new StorageUnavailableException("The data protection key ring could not be loaded.", ex);
         }
     }
 
@@ -67,8 +70,9 @@ public sealed partial class ProtectedStorage : IStorage
         {
             ciphertext = ForKey(key).Protect(value);
         }
-        catch (CryptographicException ex) when (StorageUnavailableException.IsCause(ex))
+        catch (CryptographicException ex)
         {
+            // Encrypting can only fail for want of a key: the ring could not be loaded or a new key not be stored.
             throw new StorageUnavailableException("The data protection key ring could not be loaded.", ex);
         }
 
@@ -80,6 +84,26 @@ public sealed partial class ProtectedStorage : IStorage
 
     public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) =>
         Inner.DeleteAsync(key, eTag, cancellationToken);
+
+    /// <summary>
+    /// True when the value itself is the problem: its key is not in the ring, its tag does not verify, or it is
+    /// not Data Protection's format at all. Data Protection wraps every other failure (an <see cref="IOException"/>
+    /// reading the key folder, broken ring XML, a key-ring store that is down) in a
+    /// <see cref="CryptographicException"/> with that failure inside, so any cause of another kind means the
+    /// key ring, not the value, failed.
+    /// </summary>
+    private static bool IsUnreadableValue(CryptographicException exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is not (CryptographicException or FormatException or DecoderFallbackException))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private IDataProtector ForKey(string key)
     {

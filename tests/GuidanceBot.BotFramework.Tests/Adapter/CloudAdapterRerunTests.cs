@@ -105,6 +105,30 @@ public sealed class CloudAdapterRerunTests
         Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
     }
 
+    [Fact]
+    public async Task ProcessAsync_TimeoutWhilePausingBeforeRerun_FailsTheTurnWithApologyAnd503()
+    {
+        // The bot takes no time of the fake clock, so the turn timeout can only fire during a pause between attempts.
+        var time = new FakeTimeProvider();
+        var adapter = AdapterHarness.Create(
+            _connector,
+            time,
+            new AdapterOptions { TurnRetryDelay = TimeSpan.FromSeconds(1), MaxTurnAttempts = int.MaxValue, TurnTimeout = TimeSpan.FromSeconds(5), TypingDelay = TimeSpan.FromHours(1) },
+            new ApologyHandler());
+        var request = AdapterHarness.Request(Invoke);
+
+        var turn = adapter.ProcessAsync(request, new ConflictingBot(conflicts: int.MaxValue), CancellationToken.None);
+        while (!turn.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Yield();
+        }
+
+        await turn;
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, request.Response.StatusCode);
+        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+    }
+
     private CloudAdapter NewAdapter() => AdapterHarness.Create(
         _connector,
         new FakeTimeProvider(),

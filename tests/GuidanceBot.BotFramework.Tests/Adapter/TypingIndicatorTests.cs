@@ -1,4 +1,5 @@
 using GuidanceBot.BotFramework.Adapter;
+using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -43,6 +44,27 @@ public sealed class TypingIndicatorTests
         Assert.Equal([ActivityTypes.Message], connector.Sent.Select(a => a.Type));
     }
 
+    [Fact]
+    public async Task TypingStillOnItsWayWhenTurnEnds_LandsBeforeTheReply()
+    {
+        var time = new FakeTimeProvider();
+        var connector = new SlowTypingConnector();
+        var bot = new GatedBot();
+        var turn = NewAdapter(connector, time).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
+        await bot.Started.Task;
+        time.Advance(TimeSpan.FromSeconds(1));
+        await connector.TypingStarted.Task;
+
+        bot.Release.SetResult();
+        await Task.Delay(50);
+        var deliveredWhileTypingPending = connector.Delivered.Count;
+        connector.TypingRelease.SetResult();
+        await turn;
+
+        Assert.Equal(0, deliveredWhileTypingPending);
+        Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], connector.Delivered.Select(a => a.Type));
+    }
+
     // The typing send is started by the timer callback on the test thread; its completion is awaited, not slept on.
     private static async Task WaitForSentAsync(RecordingConnector connector, int count)
     {
@@ -53,7 +75,7 @@ public sealed class TypingIndicatorTests
     }
 
     // The tests advance the clock by 30 s; the turn must not time out meanwhile.
-    private static CloudAdapter NewAdapter(RecordingConnector connector, TimeProvider time) =>
+    private static CloudAdapter NewAdapter(IConnectorClient connector, TimeProvider time) =>
         AdapterHarness.Create(connector, time, new AdapterOptions { TurnTimeout = TimeSpan.FromHours(1) });
 
     private sealed class GatedBot : IBot
@@ -70,4 +92,34 @@ public sealed class TypingIndicatorTests
         }
     }
 
+    /// <summary>Delivers (records) a typing activity only once released; everything else at once.</summary>
+    private sealed class SlowTypingConnector : IConnectorClient
+    {
+        public TaskCompletionSource TypingStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource TypingRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentQueue<Activity> Delivered { get; } = new();
+
+        public async Task<ResourceResponse?> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            if (activity.Type == ActivityTypes.Typing)
+            {
+                TypingStarted.TrySetResult();
+                await TypingRelease.Task;
+            }
+
+            Delivered.Enqueue(activity);
+            return new ResourceResponse { Id = "sent" };
+        }
+
+        public Task<ResourceResponse?> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+            SendToConversationAsync(activity, cancellationToken);
+
+        public Task<ResourceResponse?> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+            SendToConversationAsync(activity, cancellationToken);
+
+        public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+    }
 }

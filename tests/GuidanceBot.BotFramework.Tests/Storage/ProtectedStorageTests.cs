@@ -84,6 +84,59 @@ public sealed class ProtectedStorageTests : StorageContractTests
         Assert.Equal("new", (await storage.ReadAsync("conversation/a", CancellationToken.None))!.Value);
     }
 
+    [Fact]
+    public async Task Read_ValueNotInDataProtectionFormat_IsUnreadable()
+    {
+        var inner = new MemoryStorage(Time);
+        var eTag = await inner.WriteAsync("conversation/a", "not a protected value!", null, Ttl, CancellationToken.None);
+
+        var item = await Protect(inner, _sharedKeyRing).ReadAsync("conversation/a", CancellationToken.None);
+
+        Assert.Equal(string.Empty, item!.Value);
+        Assert.Equal(eTag, item.ETag);
+    }
+
+    [Fact]
+    public async Task Read_KeyRingCannotBeLoaded_IsUnavailableAndKeepsTheValue()
+    {
+        // A restarted instance whose key folder cannot be read for a moment: the state is good, the ring is not there.
+        var inner = new MemoryStorage(Time);
+        var keyRing = new FailingKeyRing(_sharedKeyRing);
+        await Protect(inner, keyRing).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        keyRing.Failure = new IOException("The key folder cannot be read.");
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => Protect(inner, keyRing).ReadAsync("conversation/a", CancellationToken.None));
+
+        Assert.IsType<IOException>(error.InnerException?.InnerException);
+        keyRing.Failure = null;
+        Assert.Equal(Answer, (await Protect(inner, keyRing).ReadAsync("conversation/a", CancellationToken.None))!.Value);
+    }
+
+    [Fact]
+    public async Task Read_KeyRingXmlBroken_IsUnavailable()
+    {
+        var inner = new MemoryStorage(Time);
+        var keyRing = new FailingKeyRing(_sharedKeyRing);
+        await Protect(inner, keyRing).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        keyRing.Failure = new System.Xml.XmlException("Unexpected end of file.");
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => Protect(inner, keyRing).ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Write_KeyRingCannotBeLoaded_IsUnavailableAndWritesNothing()
+    {
+        var inner = new MemoryStorage(Time);
+        var keyRing = new FailingKeyRing(_sharedKeyRing) { Failure = new UnauthorizedAccessException("No access to the key folder.") };
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => Protect(inner, keyRing).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None));
+
+        Assert.Null(await inner.ReadAsync("conversation/a", CancellationToken.None));
+    }
+
     private static ProtectedStorage Protect(IStorage inner, IXmlRepository keyRing)
     {
         var services = new ServiceCollection();
@@ -91,5 +144,24 @@ public sealed class ProtectedStorageTests : StorageContractTests
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = keyRing);
         var provider = services.BuildServiceProvider();
         return new ProtectedStorage(inner, provider.GetRequiredService<IDataProtectionProvider>(), NullLogger<ProtectedStorage>.Instance);
+    }
+
+    /// <summary>A key ring whose reads and writes fail with <see cref="Failure"/> while it is set.</summary>
+    private sealed class FailingKeyRing(IXmlRepository inner) : IXmlRepository
+    {
+        public Exception? Failure { get; set; }
+
+        public IReadOnlyCollection<System.Xml.Linq.XElement> GetAllElements() =>
+            Failure is { } failure ? throw failure : inner.GetAllElements();
+
+        public void StoreElement(System.Xml.Linq.XElement element, string friendlyName)
+        {
+            if (Failure is { } failure)
+            {
+                throw failure;
+            }
+
+            inner.StoreElement(element, friendlyName);
+        }
     }
 }
