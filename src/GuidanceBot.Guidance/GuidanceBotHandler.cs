@@ -93,7 +93,7 @@ public sealed class GuidanceBotHandler(
             var query = MessagingExtensionQuery.From(turnContext.Activity);
             if (query is null)
             {
-                return new InvokeResponse(400);
+                return MessagingExtensionQuery.Malformed;
             }
 
             // The sender's latest summary, from whichever chat the compose box is in: a read, never a write.

@@ -77,14 +77,24 @@ public sealed partial class CloudAdapter
         var request = httpContext.Request;
         var response = httpContext.Response;
 
-        var body = await RequestBodyReader.ReadAsync(request, _options.MaxRequestBodyBytes, cancellationToken)
-            .ConfigureAwait(false);
-        if (body is null)
+        // Every channel sends application/json; a body declared as anything else was not meant for a bot.
+        if (request.ContentType is not null && !request.HasJsonContentType())
         {
-            await WriteErrorAsync(response, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", cancellationToken)
+            await WriteErrorAsync(response, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json).", cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
+
+        var read = await RequestBodyReader.ReadAsync(request, _options.MaxRequestBodyBytes, cancellationToken)
+            .ConfigureAwait(false);
+        if (read.Failure is { } failure)
+        {
+            LogRejected(_logger, failure.Reason);
+            await WriteErrorAsync(response, failure.Status, failure.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var body = read.Body!;
 
         var authorization = request.Headers.Authorization.ToString();
         if (_authenticator.RequiresToken && string.IsNullOrEmpty(authorization))

@@ -17,12 +17,21 @@ public static class ActivityParser
     /// <summary>Nesting beyond this is refused: no legitimate activity comes close, and deep input is an attack.</summary>
     public const int MaxJsonDepth = 64;
 
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxJsonDepth };
+
     public static ActivityParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // RFC 8259 lets a parser ignore a byte order mark; Utf8JsonReader does not skip it itself.
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         Activity? activity;
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
+            EnsureWellFormed(json);
+            var reader = new Utf8JsonReader(json, ReaderOptions);
             activity = JsonSerializer.Deserialize(ref reader, BotJsonContext.Default.Activity);
         }
         catch (JsonException)
@@ -42,6 +51,11 @@ public static class ActivityParser
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
             return new(null, "The activity has no type.");
+        }
+
+        if (FirstListWithNull(activity) is { } list)
+        {
+            return new(null, $"The activity's {list} contains null.");
         }
 
         if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate)
@@ -65,6 +79,36 @@ public static class ActivityParser
 
         return new(activity, null);
     }
+
+    /// <summary>
+    /// One pass over the whole body before it is deserialized. It refuses what deserializing alone lets
+    /// through: content after the activity object (<c>{…}{…}</c> or <c>{…}xx</c>), and escaped strings that
+    /// are not valid UTF-16 (a lone <c>\ud800</c>). Those are only noticed when a string is read, and the parts
+    /// kept as <see cref="JsonElement"/> (card-submit values, unknown fields) are read later, in the middle of
+    /// a turn or while the reply is written, where they would fail the turn instead of the request.
+    /// </summary>
+    /// <exception cref="JsonException">The body is not one well-formed JSON value.</exception>
+    /// <exception cref="InvalidOperationException">An escaped string is not valid UTF-16.</exception>
+    private static void EnsureWellFormed(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        while (reader.Read())
+        {
+            // Unescaped strings are valid already: the reader refuses invalid UTF-8.
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                _ = reader.GetString();
+            }
+        }
+    }
+
+    /// <summary>The name of the first list of <paramref name="activity"/> with a null item, which no channel sends.</summary>
+    private static string? FirstListWithNull(Activity activity) =>
+        activity.Attachments?.Contains(null!) == true ? "attachments"
+        : activity.Entities?.Contains(null!) == true ? "entities"
+        : activity.MembersAdded?.Contains(null!) == true ? "membersAdded"
+        : activity.MembersRemoved?.Contains(null!) == true ? "membersRemoved"
+        : null;
 
     public static string Serialize(Activity activity) =>
         JsonSerializer.Serialize(activity, BotJsonContext.Default.Activity);

@@ -72,6 +72,57 @@ public sealed class ActivityParserTests
         Assert.NotNull(result.Error);
     }
 
+    [Theory]
+    [InlineData("""{"type":"typing"}xx""")]
+    [InlineData("""{"type":"typing"}{"type":"typing"}""")]
+    [InlineData("""{"type":"typing"},""")]
+    public void Parse_ContentAfterTheActivity_IsRefused(string json)
+    {
+        var result = ActivityParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("The body is not a valid activity JSON object.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"typing","value":{"x":"\ud800"}}""")]
+    [InlineData("""{"type":"typing","value":{"\udc00":1}}""")]
+    [InlineData("""{"type":"typing","from":{"id":"u","extra":"a\ud83d"}}""")]
+    [InlineData("""{"type":"typing","channelData":[["\udfff\ud800"]]}""")]
+    public void Parse_LoneSurrogateAnywhere_IsRefused(string json)
+    {
+        var result = ActivityParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("The body is not a valid activity JSON object.", result.Error);
+    }
+
+    [Fact]
+    public void Parse_EscapedSurrogatePair_IsAccepted()
+    {
+        var result = ActivityParser.Parse("""{"type":"typing","value":{"x":"\ud83d\ude00"}}"""u8);
+
+        Assert.Equal("\U0001F600", result.Activity!.Value!.Value.GetProperty("x").GetString());
+    }
+
+    [Fact]
+    public void Parse_ByteOrderMark_IsIgnored()
+    {
+        var result = ActivityParser.Parse([0xEF, 0xBB, 0xBF, .. """{"type":"typing"}"""u8]);
+
+        Assert.True(result.IsValid);
+    }
+
+    [Theory]
+    [InlineData("attachments")]
+    [InlineData("entities")]
+    [InlineData("membersAdded")]
+    [InlineData("membersRemoved")]
+    public void Parse_NullItemInList_IsRefusedNamingTheList(string list)
+    {
+        var result = ActivityParser.Parse(Encoding.UTF8.GetBytes($$"""{"type":"typing","{{list}}":[null]}"""));
+
+        Assert.Equal($"The activity's {list} contains null.", result.Error);
+    }
+
     [Fact]
     public void Parse_InvokeWithoutServiceUrl_IsRefused()
     {

@@ -85,13 +85,15 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
     [InlineData("\"tekst\"")]
     [InlineData("{\"commandId\":5}")]
     [InlineData("{\"parameters\":\"nope\"}")]
-    public async Task Query_MalformedValue_Returns400(string value)
+    [InlineData("{\"commandId\":\"zoeken\",\"parameters\":[null]}")]
+    public async Task Query_MalformedValue_Returns400WithReason(string value)
     {
         var client = _factory.CreateClient();
 
         var response = await client.PostActivityAsync(TestActivities.Invoke("composeExtension/query", JsonNode.Parse(value)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The composeExtension/query value is not a valid query.", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
     }
 
     [Fact]

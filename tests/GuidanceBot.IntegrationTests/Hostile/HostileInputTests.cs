@@ -45,6 +45,20 @@ public sealed class HostileInputTests : IClassFixture<BotApplicationFactory>, ID
         "{\"type\":\"invoke\",\"name\":\"composeExtension/query\",\"value\":{\"commandId\":\"zoeken\",\"parameters\":[{\"name\":\"zoekterm\",\"value\":\"\\\"unbalanced AND (OR ~ ^2 [a TO\"}]},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"}}",
         "{\"type\":\"message\",\"text\":\"" + new string('a', 200_000) + "\",\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
         "{\"type\":\"message\",\"value\":{\"command\":{\"nested\":true},\"verb\":5,\"passageId\":[],\"useful\":\"ja\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
+        // Lone surrogates where strings are only read in the middle of a turn or while the reply is written.
+        "{\"type\":\"message\",\"value\":{\"x\":\"\\ud800\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"message\",\"value\":{\"command\":\"stop\\udfff\",\"promptNonce\":\"\\ud83d\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"message\",\"value\":{\"\\ud800\":\"x\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"message\",\"text\":\"help\",\"from\":{\"id\":\"u1\",\"bar\":\"\\udc00\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\",\"foo\":\"\\ud800\"},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"message\",\"text\":\"help\",\"from\":{\"id\":\"u1\",\"bar\":\"\\udc00\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"}}",
+        "{\"type\":\"invoke\",\"name\":\"composeExtension/query\",\"value\":{\"commandId\":\"zoeken\",\"parameters\":[{\"name\":\"zoekterm\",\"value\":\"a\\ud83d\"}]},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"}}",
+        // Null items in lists, which no channel sends.
+        "{\"type\":\"conversationUpdate\",\"membersAdded\":[null],\"recipient\":{\"id\":\"28:bot-id\"},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"message\",\"text\":\"help\",\"entities\":[null],\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"g\",\"conversationType\":\"groupChat\",\"isGroup\":true},\"deliveryMode\":\"expectReplies\"}",
+        "{\"type\":\"invoke\",\"name\":\"composeExtension/query\",\"value\":{\"commandId\":\"zoeken\",\"parameters\":[null]},\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"}}",
+        // Content after the activity.
+        "{\"type\":\"message\",\"text\":\"help\",\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}xx",
+        "{\"type\":\"message\",\"text\":\"help\",\"serviceUrl\":\"http://localhost:1/\",\"conversation\":{\"id\":\"c\"}}{\"type\":\"message\"}",
     };
 
     [Theory]
@@ -52,10 +66,12 @@ public sealed class HostileInputTests : IClassFixture<BotApplicationFactory>, ID
     public async Task Post_HostileBody_NeverAnswers500(string body)
     {
         var client = _factory.CreateClient();
+        var logged = _factory.Logs.Lines.Count;
 
         var response = await client.PostRawAsync(body);
 
         Assert.Contains(response.StatusCode, Acceptable);
+        AssertNoErrorLoggedSince(logged);
         await AssertStillServesAsync(client);
     }
 
@@ -77,6 +93,7 @@ public sealed class HostileInputTests : IClassFixture<BotApplicationFactory>, ID
         var client = _factory.CreateClient();
         var random = new Random(20261128);
         var failures = new List<string>();
+        var logged = _factory.Logs.Lines.Count;
 
         for (var i = 0; i < 300; i++)
         {
@@ -95,6 +112,7 @@ public sealed class HostileInputTests : IClassFixture<BotApplicationFactory>, ID
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+        AssertNoErrorLoggedSince(logged);
         await AssertStillServesAsync(client);
     }
 
@@ -161,6 +179,18 @@ public sealed class HostileInputTests : IClassFixture<BotApplicationFactory>, ID
         JsonArray a => a.SelectMany(Descendants),
         _ => [],
     };
+
+    /// <summary>
+    /// A refused request answers 4xx, and a message turn that failed still answers 200 (with an apology), so the
+    /// status alone does not show a crash: no turn may have failed and nothing may have thrown into the host.
+    /// </summary>
+    private void AssertNoErrorLoggedSince(int lineCount)
+    {
+        var errors = _factory.Logs.Lines.Skip(lineCount)
+            .Where(line => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(errors.Count == 0, "Hostile input failed a turn or the host:\n" + string.Join("\n", errors.Take(3)));
+    }
 
     private static async Task AssertStillServesAsync(HttpClient client)
     {

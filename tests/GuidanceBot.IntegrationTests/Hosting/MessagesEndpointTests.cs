@@ -169,6 +169,32 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Post_BodyThatIsNotDeclaredJson_Returns415(string contentType)
+    {
+        var client = _factory.CreateClient();
+        using var content = new StringContent(TestActivities.Message("help", expectReplies: true).ToJsonString(), Encoding.UTF8, contentType);
+
+        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_JsonWithCharset_IsAccepted()
+    {
+        var client = _factory.CreateClient();
+        using var content = new StringContent(TestActivities.Message("help", expectReplies: true).ToJsonString());
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Post_DeeplyNestedJson_Returns400()
     {

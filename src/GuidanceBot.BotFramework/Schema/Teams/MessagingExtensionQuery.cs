@@ -38,13 +38,19 @@ public sealed class MessagingExtensionQuery
 
         try
         {
-            return value.Deserialize(BotJsonContext.Default.MessagingExtensionQuery);
+            var query = value.Deserialize(BotJsonContext.Default.MessagingExtensionQuery);
+            // A null parameter is of no known shape either (Teams never sends one).
+            return query?.Parameters?.Contains(null!) == true ? null : query;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>The answer to a query that <see cref="From"/> could not read: 400 with a short reason that does not echo the input.</summary>
+    public static InvokeResponse Malformed { get; } = new(400, JsonDocument.Parse(
+        """{"error":"The composeExtension/query value is not a valid query."}""").RootElement.Clone());
 }
 
 /// <summary>One named parameter of a query; Teams sends strings, but the type is not trusted.</summary>
