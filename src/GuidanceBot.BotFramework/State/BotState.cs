@@ -41,7 +41,8 @@ public abstract class BotState<TState>
     public StateLoadStatus GetLoadStatus(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return Cache(turnContext).Entries.TryGetValue(StorageKey(turnContext), out var entry) ? entry.Status : StateLoadStatus.New;
+        var cache = Cache(turnContext);
+        return cache.Keys.TryGetValue(this, out var key) && cache.Entries.TryGetValue(key, out var entry) ? entry.Status : StateLoadStatus.New;
     }
 
     /// <summary>Replaces this turn's document with a new, empty one; the next save deletes the stored item.</summary>
@@ -60,8 +61,10 @@ public abstract class BotState<TState>
     public async Task SaveChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var key = StorageKey(turnContext);
-        if (!Cache(turnContext).Entries.TryGetValue(key, out var entry))
+        // Nothing loaded, nothing to save. Checked before the key is derived: a turn may lack what the key is
+        // made of (a user document for an activity without sender), and then it never loaded this state either.
+        var cache = Cache(turnContext);
+        if (!cache.Keys.TryGetValue(this, out var key) || !cache.Entries.TryGetValue(key, out var entry))
         {
             return;
         }

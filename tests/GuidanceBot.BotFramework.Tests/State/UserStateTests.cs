@@ -40,13 +40,26 @@ public sealed class UserStateTests
         Assert.StartsWith("user/", Assert.Single(_storage.Keys), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SaveAndStatus_ActivityWithoutSenderThatNeverLoaded_DoNothing()
+    {
+        // A turn from a sender without id cannot load user state; ending it must not fail on the missing key.
+        var turn = Turn("conversation-1", userId: null);
+
+        await _state.SaveChangesAsync(turn, CancellationToken.None);
+
+        Assert.Equal(StateLoadStatus.New, _state.GetLoadStatus(turn));
+        Assert.Empty(_storage.Keys);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _state.LoadAsync(turn, CancellationToken.None));
+    }
+
     private async Task SaveAsync(TurnContext turn)
     {
         (await _state.LoadAsync(turn, CancellationToken.None)).Dialogs.DialogStack.Add(new DialogInstance { Id = "x" });
         await _state.SaveChangesAsync(turn, CancellationToken.None);
     }
 
-    private static TurnContext Turn(string conversationId, string userId) => new(
+    private static TurnContext Turn(string conversationId, string? userId) => new(
         new Activity
         {
             Type = ActivityTypes.Message,

@@ -33,6 +33,22 @@ public sealed class FlowConversationTests : IDisposable
         Assert.Equal(script.Outcome == ScriptOutcome.FlowRunning ? 1 : 0, stored);
     }
 
+    [Theory]
+    [MemberData(nameof(FlowScripts.All), MemberType = typeof(FlowScripts))]
+    public async Task Conversation_ScriptFromSenderWithoutId_GetsTheSameReplies(ConversationScript script)
+    {
+        // No user document can be kept for such a sender (no summary to share later), but the flow itself must work.
+        ArgumentNullException.ThrowIfNull(script);
+        var runner = new ScriptRunner(_factory.CreateClient(), "conv-" + Guid.NewGuid().ToString("N"))
+        {
+            ChangeActivity = activity => activity["from"] = new JsonObject(),
+        };
+
+        await runner.RunAsync(script.Turns);
+
+        Assert.DoesNotContain(Storage().Keys, k => k.StartsWith(LastSummaries.KeyPrefix + "/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Conversation_FlowCommandInGroupChat_IsRedirectedToPersonalChat()
     {

@@ -16,6 +16,9 @@ public sealed class ScriptRunner(HttpClient client, string conversationId)
     private HttpClient _client = client;
     private JsonObject? _lastSubmit;
 
+    /// <summary>Applied to every activity before it is sent (e.g. to send it from a sender without id).</summary>
+    public Action<JsonObject>? ChangeActivity { get; init; }
+
     /// <summary>Goes on in the same conversation, with the same cards on screen, against another host.</summary>
     public ScriptRunner WithClient(HttpClient newClient)
     {
@@ -46,6 +49,7 @@ public sealed class ScriptRunner(HttpClient client, string conversationId)
             ClickAgain => TestActivities.Submit((JsonObject)(_lastSubmit ?? throw new InvalidOperationException("Nothing clicked yet.")).DeepClone(), conversationId),
             _ => throw new ArgumentOutOfRangeException(nameof(turn), turn, "Unknown turn kind."),
         };
+        ChangeActivity?.Invoke(activity);
         var response = await _client.PostActivityAsync(activity);
         var replies = await response.ReadRepliesAsync();
         foreach (var reply in replies)
