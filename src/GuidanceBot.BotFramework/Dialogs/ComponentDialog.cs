@@ -75,6 +75,21 @@ public class ComponentDialog : Dialog
         instance.SetState(inner, DialogJsonContext.Default.DialogState);
     }
 
+    public override string? GetWaitingCardNonce(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        try
+        {
+            return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
+                ? dialog.GetWaitingCardNonce(active)
+                : null;
+        }
+        catch (DialogStateException)
+        {
+            return null;
+        }
+    }
+
     public override async Task EndDialogAsync(
         ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {

@@ -43,6 +43,13 @@ public abstract class Dialog
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
+    /// <summary>
+    /// The nonce of the card this dialog waits on (a prompt's), or null when it waits on no card or its state
+    /// cannot be read. Card buttons that act on the flow as a whole (stop) compare it with theirs, so that an
+    /// old card cannot stop what runs now.
+    /// </summary>
+    public virtual string? GetWaitingCardNonce(DialogInstance instance) => null;
+
     /// <summary>Called just before the instance leaves the stack (ended, replaced or cancelled).</summary>
     public virtual Task EndDialogAsync(
         ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) =>

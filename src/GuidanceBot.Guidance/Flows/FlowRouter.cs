@@ -83,6 +83,14 @@ public sealed partial class FlowRouter
         }
 
         var command = ReadCommand(turnContext);
+        if (command is not null && active is not null && IsFromOldPromptCard(dc, command))
+        {
+            // Stop (or go on) on a card of an earlier step or an earlier flow: not the flow the user sees now.
+            LogStaleSubmit(_logger, active.DialogId);
+            await turnContext.SendActivityAsync(FlowTexts.StaleCard(active.Name), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (command is not null)
         {
             return await OnCommandAsync(dc, active, command, cancellationToken).ConfigureAwait(false);
@@ -209,6 +217,16 @@ public sealed partial class FlowRouter
         await turnContext.SendActivityAsync(FlowTexts.StateOutdated, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// True for a button of a prompt card (it carries a nonce) that acts on the running flow — stop, or go on —
+    /// when the flow does not wait on that card. Commands that start a flow are taken from any card: the user
+    /// asks for that flow by name.
+    /// </summary>
+    private static bool IsFromOldPromptCard(DialogContext dc, string command) =>
+        command is Commands.Stop or Commands.Annuleren or FlowTexts.ContinueCommand
+        && PromptSubmit.ReadNonce(dc.Context.Activity) is { } nonce
+        && !string.Equals(nonce, dc.GetWaitingCardNonce(), StringComparison.Ordinal);
 
     /// <summary>The command of a card button (<c>value.command</c>) or of typed text; null when there is none.</summary>
     private static string? ReadCommand(ITurnContext turnContext)

@@ -88,7 +88,7 @@ public sealed class FlowDialogTests
         await client.SendAsync("mentor");
         await client.SendAsync("ja");
 
-        var first = await client.SubmitAsync(new System.Text.Json.Nodes.JsonObject());
+        var first = await client.SendActivityAsync(client.NewActivity("groen", null));
         var second = await client.SendActivityAsync(client.NewActivity("paars", null));
 
         Assert.Equal(ProfileFlow.ColourQuestion, Assert.Single(first).Text);

@@ -87,14 +87,17 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public async Task TextPrompt_CardSubmit_IsNotAnAnswer()
+    public async Task TextPrompt_CardSubmitWithoutItsNonce_IsStaleAndCostsNoAttempt()
     {
+        // A click on some other card (one without this prompt's nonce) is not an answer, right or wrong.
         var client = new DialogTestClient(new ProfileFlow());
         await client.SendAsync("hoi");
 
         var replies = await client.SubmitAsync(new JsonObject { ["answer"] = "mentor" });
 
-        Assert.Equal([ProfileFlow.RoleRetry, ProfileFlow.RoleQuestion], replies.Select(r => r.Text));
+        Assert.Empty(replies);
+        Assert.NotNull(client.LastTurn!.TurnState.Get<StaleSubmitNotice>());
+        Assert.Equal(ProfileFlow.AgreeQuestion, (string?)(await client.SendAsync("mentor")).AdaptiveCard()!["body"]![0]!["text"]);
     }
 
     [Theory]

@@ -248,6 +248,22 @@ public static class FlowScripts
             new Say("risico", Card("risico.acuteDanger")),
             new Click("risico.acuteDanger", FlowTexts.StopButton, Text(FlowTexts.Stopped(FlowCatalog.Risicotaxatie.Name))),
         ], ScriptOutcome.NothingStored);
+
+        yield return new("the stop button of an earlier flow's card does not stop the flow running now",
+        [
+            new Say("signaleren", Card(Domains[0])),
+            new Say("stop", Text(FlowTexts.Stopped(FlowCatalog.Signaleren.Name))),
+            new Say("risico", Card("risico.acuteDanger")),
+            new Click(Domains[0], FlowTexts.StopButton, Text(FlowTexts.StaleCard(FlowCatalog.Risicotaxatie.Name))),
+            new Say("verder", Card("risico.acuteDanger")),
+        ], ScriptOutcome.FlowRunning);
+
+        yield return new("the stop button of an earlier step's card does not stop the flow either",
+        [
+            new Say("risico", Card("risico.acuteDanger")),
+            new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
+            new Click("risico.acuteDanger", FlowTexts.StopButton, Text(FlowTexts.StaleCard(FlowCatalog.Risicotaxatie.Name))),
+        ], ScriptOutcome.FlowRunning);
     }
 
     private static Dictionary<string, string> On(params string[] ids) => ids.ToDictionary(id => id, _ => "true");

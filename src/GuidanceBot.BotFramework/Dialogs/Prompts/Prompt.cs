@@ -18,7 +18,7 @@ public static class PromptRecognition
 /// Base of the prompts (the Bot Framework's <c>Prompt&lt;T&gt;</c>): asks, recognizes the answer from typed
 /// text or a card submit, validates it, and re-asks with the reason. After
 /// <see cref="PromptOptions.MaxAttempts"/> wrong answers it ends with <see cref="PromptRetryLimitReached"/>.
-/// A card submit that carries another prompt's nonce is ignored and reported as <see cref="StaleSubmitNotice"/>.
+/// A card submit that carries another prompt's nonce, or none, is ignored and reported as <see cref="StaleSubmitNotice"/>.
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
@@ -75,8 +75,9 @@ public abstract class Prompt<T> : Dialog
 
         var instance = dc.ActiveDialog!;
         var (state, promptOptions) = ReadState(instance);
+        // Typed text carries no nonce; a card submit must carry this prompt's (every card a prompt sends is stamped).
         var nonce = PromptSubmit.ReadNonce(activity);
-        if (nonce is not null && !string.Equals(nonce, state.Nonce, StringComparison.Ordinal))
+        if ((nonce is not null || PromptSubmit.IsCardSubmit(activity)) && !string.Equals(nonce, state.Nonce, StringComparison.Ordinal))
         {
             dc.Context.TurnState.Set(new StaleSubmitNotice(Id));
             return EndOfTurn;
@@ -107,6 +108,19 @@ public abstract class Prompt<T> : Dialog
         ArgumentNullException.ThrowIfNull(turnContext);
         var (state, promptOptions) = ReadState(instance);
         return SendPromptAsync(turnContext, state.Nonce, promptOptions, cancellationToken);
+    }
+
+    public override string? GetWaitingCardNonce(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        try
+        {
+            return instance.GetState(DialogJsonContext.Default.PromptState)?.Nonce;
+        }
+        catch (DialogStateException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Recognizes the answer in <paramref name="activity"/>.</summary>
