@@ -6,7 +6,9 @@ namespace GuidanceBot.Cards;
 public static class CardText
 {
     /// <summary>
-    /// Drops control characters (except newlines) and unpaired surrogates. Use the result only in a
+    /// Drops control characters (except newlines), unpaired surrogates and the explicit bidirectional
+    /// formatting characters (U+202A–U+202E, U+2066–U+2069), with which typed text could show in a shared card
+    /// in another order than it was typed (<c>\u202Egnp.exe</c> reads as "exe.png"). Use the result only in a
     /// <see cref="Model.TextRun"/> (see <see cref="Blocks.Literal"/>): runs are never parsed as Markdown, so
     /// the text cannot become a link, formatting or HTML, and shows exactly as typed — unlike backslash
     /// escapes, which not every Teams client renders.
@@ -27,7 +29,7 @@ public static class CardText
             {
                 builder.Append(c).Append(text[++i]);
             }
-            else if (!char.IsSurrogate(c) && (!char.IsControl(c) || c == '\n'))
+            else if (!char.IsSurrogate(c) && !IsDropped(c))
             {
                 builder.Append(c);
             }
@@ -45,7 +47,7 @@ public static class CardText
             {
                 i++;
             }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c != '\n'))
+            else if (char.IsSurrogate(c) || IsDropped(c))
             {
                 return true;
             }
@@ -53,4 +55,7 @@ public static class CardText
 
         return false;
     }
+
+    private static bool IsDropped(char c) =>
+        (char.IsControl(c) && c != '\n') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

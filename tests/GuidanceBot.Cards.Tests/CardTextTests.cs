@@ -13,6 +13,24 @@ public sealed class CardTextTests
         Assert.Equal(expected, CardText.Plain(input));
     }
 
+    [Theory]
+    [InlineData("foto\u202Egnp.exe", "fotognp.exe")]
+    [InlineData("a\u202Ab\u202Bc\u202Cd\u202De", "abcde")]
+    [InlineData("\u2066x\u2067y\u2068z\u2069", "xyz")]
+    public void Plain_BidirectionalOverridesAndIsolates_AreDropped(string input, string expected)
+    {
+        Assert.Equal(expected, CardText.Plain(input));
+    }
+
+    [Fact]
+    public void Plain_JoinersAndMarksThatWordsAndEmojiNeed_AreKept()
+    {
+        // Zero-width joiner (family emoji) and the left-to-right mark change no order on their own.
+        var text = "gezin 👩\u200D👧 en \u200Emark";
+
+        Assert.Same(text, CardText.Plain(text));
+    }
+
     [Fact]
     public void Plain_UnpairedSurrogate_IsDropped()
     {

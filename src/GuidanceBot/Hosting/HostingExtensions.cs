@@ -101,12 +101,14 @@ public static class HostingExtensions
                 window.QueueLimit = 0;
                 window.AutoReplenishment = true;
             });
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.GlobalWindow;
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = seconds;
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync($"Too many requests to this bot; try again after {seconds} s.", cancellationToken).ConfigureAwait(false);
             };
         });
     }

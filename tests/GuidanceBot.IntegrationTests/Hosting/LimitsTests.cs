@@ -129,6 +129,7 @@ public sealed class LimitsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter?.Delta);
+        Assert.StartsWith("Too many requests to this bot; try again after ", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 }
