@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GuidanceBot.BotFramework.Storage;
 
@@ -9,9 +10,16 @@ namespace GuidanceBot.BotFramework.Storage;
 /// statement itself, so two processes on the same file cannot both win.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A file that cannot be used now (locked by another process, disk full, I/O error, no permission, damaged)
+/// and calls after <see cref="Dispose"/> throw <see cref="StorageUnavailableException"/>; other SQLite errors
+/// (bad SQL, a constraint) are bugs and stay <see cref="SqliteException"/>s.
+/// </para>
+/// <para>
 /// Open connections are kept in a small pool of their own, each with its statements prepared once:
 /// measured under load, opening a pooled connection and preparing the statement again on every call
 /// was about a quarter of the storage's CPU per flow step.
+/// </para>
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -74,7 +82,14 @@ public sealed class SqliteStorage : IStorage, IDisposable
             // Seconds a statement waits for another writer's lock before failing (SQLITE_BUSY).
             DefaultTimeout = 30,
         }.ToString();
-        Initialize();
+        try
+        {
+            Initialize();
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
 
     /// <summary>The file name used inside the configured data folder.</summary>
@@ -203,7 +218,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// </summary>
     private async Task<T> UseAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            // The host is stopping and a turn still finishing wants state: an outage for that turn, not a bug.
+            throw new StorageUnavailableException("The SQLite store is closed.", new ObjectDisposedException(nameof(SqliteStorage)));
+        }
+
         await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -230,11 +250,34 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
             return result;
         }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
         finally
         {
             _connectionSlots.Release();
         }
     }
+
+    /// <summary>
+    /// True for the result codes that say the file cannot be used now, by any statement: retrying later or an
+    /// operator can fix it (https://www.sqlite.org/rescode.html). SQLITE_ERROR (bad SQL, a missing table),
+    /// constraint and misuse errors are bugs in this class and are not among them.
+    /// </summary>
+    private static bool IsUnavailable(SqliteException exception) =>
+        // The primary code is the low byte; the extended ones (SQLITE_IOERR_FSYNC, …) only add detail.
+        (exception.SqliteErrorCode & 0xFF) is
+            // Another process holds the lock for longer than the busy timeout.
+            raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_PROTOCOL
+            // The disk, the mount or the permissions.
+            or raw.SQLITE_IOERR or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_READONLY or raw.SQLITE_PERM
+            or raw.SQLITE_NOLFS or raw.SQLITE_NOMEM
+            // The file is damaged or is not a database (anymore): retrying does not help, but the operator must act, not a developer.
+            or raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB;
+
+    private static StorageUnavailableException Unavailable(SqliteException exception) =>
+        new($"The SQLite file cannot be used now (SQLite error {exception.SqliteErrorCode}).", exception);
 
     private void Initialize()
     {

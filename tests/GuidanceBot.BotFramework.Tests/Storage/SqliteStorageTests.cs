@@ -66,14 +66,25 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
-    public async Task Dispose_ThenUse_ThrowsObjectDisposed()
+    public async Task Dispose_ThenUse_ThrowsUnavailable()
     {
         var storage = new SqliteStorage(DatabasePath, Time);
         await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
 
         storage.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadAsync("conversation/a", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync("conversation/a", CancellationToken.None));
+        Assert.IsType<ObjectDisposedException>(error.InnerException);
+    }
+
+    [Fact]
+    public void Constructor_PathIsAFolder_ThrowsUnavailable()
+    {
+        Directory.CreateDirectory(DatabasePath);
+
+        var error = Assert.Throws<StorageUnavailableException>(() => new SqliteStorage(DatabasePath, Time));
+
+        Assert.Equal(SQLitePCL.raw.SQLITE_CANTOPEN, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode);
     }
 
     [Fact]
