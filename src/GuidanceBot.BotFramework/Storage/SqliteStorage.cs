@@ -52,6 +52,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _requestTimeout;
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _connectionSlots = new(MaxConnections, MaxConnections);
@@ -61,11 +62,27 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// <summary>How often at most the expired rows are removed from the file (they are invisible from the moment they expire).</summary>
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
 
-    /// <summary>Opens (and if needed creates) the database file at <paramref name="databasePath"/>.</summary>
+    /// <summary>How long a call waits for a lock when none is given: the default of <see cref="StorageOptions.RequestTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Opens (and if needed creates) the database file at <paramref name="databasePath"/>; waits for locks <see cref="DefaultRequestTimeout"/>.</summary>
     public SqliteStorage(string databasePath, TimeProvider time)
+        : this(databasePath, time, DefaultRequestTimeout)
+    {
+    }
+
+    /// <summary>
+    /// Opens (and if needed creates) the database file at <paramref name="databasePath"/>. A call waits at most
+    /// <paramref name="requestTimeout"/> for this process's other writers, and about as long again for a lock
+    /// another process holds on the file; then it fails with <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public SqliteStorage(string databasePath, TimeProvider time, TimeSpan requestTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requestTimeout, TimeSpan.FromMilliseconds(int.MaxValue));
         _time = time;
+        _requestTimeout = requestTimeout;
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -79,8 +96,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
             Cache = SqliteCacheMode.Private,
             // This class keeps its own open connections (with prepared statements); a disposed one is really closed.
             Pooling = false,
-            // Seconds a statement waits for another writer's lock before failing (SQLITE_BUSY).
-            DefaultTimeout = 30,
+            // Seconds a statement retries while another process holds the file's lock, then SQLITE_BUSY. Microsoft.Data.Sqlite
+            // sleeps on the calling thread between tries and cannot be cancelled, so this is what bounds that wait: it was 30 s,
+            // longer than a turn may take. Whole seconds, at least one (0 would mean wait forever).
+            DefaultTimeout = (int)Math.Ceiling(requestTimeout.TotalSeconds),
         }.ToString();
         try
         {
@@ -195,11 +214,17 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// file; a second connection that finds the file locked gets SQLITE_BUSY and Microsoft.Data.Sqlite
     /// retries it after sleeping. At 64 concurrent conversations those sleeps were the flow step's p99
     /// (160–290 ms, see docs/benchmarks.md); queueing this process's writers here costs microseconds instead.
-    /// Other processes on the same file are still kept apart by SQLite's own lock and the busy timeout.
+    /// Other processes on the same file are still kept apart by SQLite's own lock and the busy timeout. While
+    /// another process holds that lock, the writer in the gate waits out its busy timeout; the ones queued behind
+    /// it give up after the request timeout too, instead of each waiting its turn to wait.
     /// </summary>
     private async Task<T> WriteLockedAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await _writeGate.WaitAsync(_requestTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new StorageUnavailableException($"Waited {_requestTimeout} for this process's previous SQLite write (which waits for the file's lock).");
+        }
+
         try
         {
             return await UseAsync(work, cancellationToken).ConfigureAwait(false);
@@ -213,8 +238,9 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> on an idle connection (or a new one while fewer than
     /// <see cref="MaxConnections"/> are open) and gives it back afterwards. Microsoft.Data.Sqlite runs its
-    /// async methods synchronously anyway, so the work is synchronous. A connection whose work failed is
-    /// closed instead of reused: its state is not known.
+    /// async methods synchronously anyway, so the work is synchronous: a statement that finds the file locked
+    /// by another process holds its thread for up to the busy timeout, whatever the cancellation token says.
+    /// A connection whose work failed is closed instead of reused: its state is not known.
     /// </summary>
     private async Task<T> UseAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
@@ -224,7 +250,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
             throw new StorageUnavailableException("The SQLite store is closed.", new ObjectDisposedException(nameof(SqliteStorage)));
         }
 
-        await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Bounded like the write gate: every slot may be held by a statement waiting for another process's lock.
+        if (!await _connectionSlots.WaitAsync(_requestTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new StorageUnavailableException($"No SQLite connection free within {_requestTimeout}.");
+        }
+
         try
         {
             var connection = _idle.TryTake(out var idle) ? idle : PreparedConnection.Open(_connectionString);
