@@ -37,6 +37,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private const string PurgeSql = "DELETE FROM items WHERE expires_at <= $now";
     private const string DeleteSql = "DELETE FROM items WHERE key = $key";
 
+    // Takes the file's write lock and lets it go: nothing is written, nothing is read but the header.
+    private const string ProbeSql = "BEGIN IMMEDIATE; ROLLBACK";
+
+    // Whole seconds, as Microsoft.Data.Sqlite counts them; one is the least that is not "wait forever".
+    private const int ProbeBusyTimeoutSeconds = 1;
+
     // Deletes the version that was read, or an expired one; a live row with another ETag stays (conflict).
     private const string DeleteIfSql = """
         DELETE FROM items WHERE key = $key AND (etag = $etag OR expires_at <= $now)
@@ -190,6 +196,24 @@ public sealed class SqliteStorage : IStorage, IDisposable
             }
 
             return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks that a write could start now, for readiness probes: a read alone stays fine while another process
+    /// holds the file's write lock and every turn's save fails. Queues with this process's writers and holds the
+    /// lock for microseconds; waits at most a second for another process's lock, then throws
+    /// <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return WriteLockedAsync(connection =>
+        {
+            // Shorter than a turn's busy timeout: /readyz has a budget of its own, and this holds the write gate meanwhile.
+            var probe = connection.Command(ProbeSql);
+            probe.CommandTimeout = ProbeBusyTimeoutSeconds;
+            return probe.ExecuteNonQuery();
         }, cancellationToken);
     }
 

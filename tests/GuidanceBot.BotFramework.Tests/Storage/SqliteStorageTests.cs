@@ -1,5 +1,7 @@
 using GuidanceBot.BotFramework.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.BotFramework.Tests.Storage;
 
@@ -99,6 +101,24 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
         await Assert.ThrowsAsync<StorageUnavailableException>(() => Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.All(writes, write => Assert.IsType<StorageUnavailableException>(write.Exception?.InnerException));
+    }
+
+    [Fact]
+    public async Task ReadinessCheck_FileLockedByAnotherProcess_IsUnhealthyUntilReleased()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+        var check = new StorageHealthCheck(() => storage, Options.Create(new StorageOptions()), TimeProvider.System);
+
+        HealthCheckResult during;
+        using (HoldWriteLock())
+        {
+            during = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+        }
+
+        var after = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Unhealthy, during.Status);
+        Assert.Equal(HealthStatus.Healthy, after.Status);
     }
 
     [Fact]
