@@ -103,8 +103,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
             // This class keeps its own open connections (with prepared statements); a disposed one is really closed.
             Pooling = false,
             // Seconds a statement retries while another process holds the file's lock, then SQLITE_BUSY. Microsoft.Data.Sqlite
-            // sleeps on the calling thread between tries and cannot be cancelled, so this is what bounds that wait: it was 30 s,
-            // longer than a turn may take. Whole seconds, at least one (0 would mean wait forever).
+            // sleeps on the calling thread between tries and ignores the cancellation token, so only this bounds that wait;
+            // it must stay well inside a turn's budget. Whole seconds, at least one (0 would mean wait forever).
             DefaultTimeout = (int)Math.Ceiling(requestTimeout.TotalSeconds),
         }.ToString();
         try
