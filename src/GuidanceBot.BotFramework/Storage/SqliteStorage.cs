@@ -225,6 +225,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        // Pairs with the fence in UseAsync: either this sees a connection given back, or that call sees _disposed.
+        Interlocked.MemoryBarrier();
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
@@ -294,13 +301,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 throw;
             }
 
+            // Dispose may run between a check of _disposed and the Add, and empty the pool just before it: so
+            // give back first and check after, with a fence against the read being done before the write.
+            _idle.Add(connection);
+            Interlocked.MemoryBarrier();
             if (_disposed)
             {
-                connection.Dispose();
-            }
-            else
-            {
-                _idle.Add(connection);
+                CloseIdle();
             }
 
             return result;
