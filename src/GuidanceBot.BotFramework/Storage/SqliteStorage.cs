@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GuidanceBot.BotFramework.Storage;
 
@@ -9,9 +10,16 @@ namespace GuidanceBot.BotFramework.Storage;
 /// statement itself, so two processes on the same file cannot both win.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A file that cannot be used now (locked by another process, disk full, I/O error, no permission, damaged)
+/// and calls after <see cref="Dispose"/> throw <see cref="StorageUnavailableException"/>; other SQLite errors
+/// (bad SQL, a constraint) are bugs and stay <see cref="SqliteException"/>s.
+/// </para>
+/// <para>
 /// Open connections are kept in a small pool of their own, each with its statements prepared once:
 /// measured under load, opening a pooled connection and preparing the statement again on every call
 /// was about a quarter of the storage's CPU per flow step.
+/// </para>
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -29,6 +37,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private const string PurgeSql = "DELETE FROM items WHERE expires_at <= $now";
     private const string DeleteSql = "DELETE FROM items WHERE key = $key";
 
+    // Takes the file's write lock and lets it go: nothing is written, nothing is read but the header.
+    private const string ProbeSql = "BEGIN IMMEDIATE; ROLLBACK";
+
+    // Whole seconds, as Microsoft.Data.Sqlite counts them; one is the least that is not "wait forever".
+    private const int ProbeBusyTimeoutSeconds = 1;
+
     // Deletes the version that was read, or an expired one; a live row with another ETag stays (conflict).
     private const string DeleteIfSql = """
         DELETE FROM items WHERE key = $key AND (etag = $etag OR expires_at <= $now)
@@ -44,6 +58,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _requestTimeout;
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _connectionSlots = new(MaxConnections, MaxConnections);
@@ -53,11 +68,27 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// <summary>How often at most the expired rows are removed from the file (they are invisible from the moment they expire).</summary>
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
 
-    /// <summary>Opens (and if needed creates) the database file at <paramref name="databasePath"/>.</summary>
+    /// <summary>How long a call waits for a lock when none is given: the default of <see cref="StorageOptions.RequestTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Opens (and if needed creates) the database file at <paramref name="databasePath"/>; waits for locks <see cref="DefaultRequestTimeout"/>.</summary>
     public SqliteStorage(string databasePath, TimeProvider time)
+        : this(databasePath, time, DefaultRequestTimeout)
+    {
+    }
+
+    /// <summary>
+    /// Opens (and if needed creates) the database file at <paramref name="databasePath"/>. A call waits at most
+    /// <paramref name="requestTimeout"/> for this process's other writers, and about as long again for a lock
+    /// another process holds on the file; then it fails with <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public SqliteStorage(string databasePath, TimeProvider time, TimeSpan requestTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requestTimeout, TimeSpan.FromMilliseconds(int.MaxValue));
         _time = time;
+        _requestTimeout = requestTimeout;
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -71,10 +102,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
             Cache = SqliteCacheMode.Private,
             // This class keeps its own open connections (with prepared statements); a disposed one is really closed.
             Pooling = false,
-            // Seconds a statement waits for another writer's lock before failing (SQLITE_BUSY).
-            DefaultTimeout = 30,
+            // Seconds a statement retries while another process holds the file's lock, then SQLITE_BUSY. Microsoft.Data.Sqlite
+            // sleeps on the calling thread between tries and ignores the cancellation token, so only this bounds that wait;
+            // it must stay well inside a turn's budget. Whole seconds, at least one (0 would mean wait forever).
+            DefaultTimeout = (int)Math.Ceiling(requestTimeout.TotalSeconds),
         }.ToString();
-        Initialize();
+        try
+        {
+            Initialize();
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
 
     /// <summary>The file name used inside the configured data folder.</summary>
@@ -159,6 +199,24 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Checks that a write could start now, for readiness probes: a read alone stays fine while another process
+    /// holds the file's write lock and every turn's save fails. Queues with this process's writers and holds the
+    /// lock for microseconds; waits at most a second for another process's lock, then throws
+    /// <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return WriteLockedAsync(connection =>
+        {
+            // Shorter than a turn's busy timeout: /readyz has a budget of its own, and this holds the write gate meanwhile.
+            var probe = connection.Command(ProbeSql);
+            probe.CommandTimeout = ProbeBusyTimeoutSeconds;
+            return probe.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
     /// <summary>Closes the idle connections; calls after this fail.</summary>
     /// <remarks>
     /// The two semaphores are left to the GC: a turn still finishing during shutdown releases them, and a
@@ -167,6 +225,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        // Pairs with the fence in UseAsync: either this sees a connection given back, or that call sees _disposed.
+        Interlocked.MemoryBarrier();
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
@@ -180,11 +245,17 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// file; a second connection that finds the file locked gets SQLITE_BUSY and Microsoft.Data.Sqlite
     /// retries it after sleeping. At 64 concurrent conversations those sleeps were the flow step's p99
     /// (160–290 ms, see docs/benchmarks.md); queueing this process's writers here costs microseconds instead.
-    /// Other processes on the same file are still kept apart by SQLite's own lock and the busy timeout.
+    /// Other processes on the same file are still kept apart by SQLite's own lock and the busy timeout. While
+    /// another process holds that lock, the writer in the gate waits out its busy timeout; the ones queued behind
+    /// it give up after the request timeout too, instead of each waiting its turn to wait.
     /// </summary>
     private async Task<T> WriteLockedAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await _writeGate.WaitAsync(_requestTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new StorageUnavailableException($"Waited {_requestTimeout} for this process's previous SQLite write (which waits for the file's lock).");
+        }
+
         try
         {
             return await UseAsync(work, cancellationToken).ConfigureAwait(false);
@@ -198,13 +269,24 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> on an idle connection (or a new one while fewer than
     /// <see cref="MaxConnections"/> are open) and gives it back afterwards. Microsoft.Data.Sqlite runs its
-    /// async methods synchronously anyway, so the work is synchronous. A connection whose work failed is
-    /// closed instead of reused: its state is not known.
+    /// async methods synchronously anyway, so the work is synchronous: a statement that finds the file locked
+    /// by another process holds its thread for up to the busy timeout, whatever the cancellation token says.
+    /// A connection whose work failed is closed instead of reused: its state is not known.
     /// </summary>
     private async Task<T> UseAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_disposed)
+        {
+            // The host is stopping and a turn still finishing wants state: an outage for that turn, not a bug.
+            throw new StorageUnavailableException("The SQLite store is closed.", new ObjectDisposedException(nameof(SqliteStorage)));
+        }
+
+        // Bounded like the write gate: every slot may be held by a statement waiting for another process's lock.
+        if (!await _connectionSlots.WaitAsync(_requestTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new StorageUnavailableException($"No SQLite connection free within {_requestTimeout}.");
+        }
+
         try
         {
             var connection = _idle.TryTake(out var idle) ? idle : PreparedConnection.Open(_connectionString);
@@ -219,22 +301,45 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 throw;
             }
 
+            // Dispose may run between a check of _disposed and the Add, and empty the pool just before it: so
+            // give back first and check after, with a fence against the read being done before the write.
+            _idle.Add(connection);
+            Interlocked.MemoryBarrier();
             if (_disposed)
             {
-                connection.Dispose();
-            }
-            else
-            {
-                _idle.Add(connection);
+                CloseIdle();
             }
 
             return result;
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
         }
         finally
         {
             _connectionSlots.Release();
         }
     }
+
+    /// <summary>
+    /// True for the result codes that say the file cannot be used now, by any statement: retrying later or an
+    /// operator can fix it (https://www.sqlite.org/rescode.html). SQLITE_ERROR (bad SQL, a missing table),
+    /// constraint and misuse errors are bugs in this class and are not among them.
+    /// </summary>
+    private static bool IsUnavailable(SqliteException exception) =>
+        // The primary code is the low byte; the extended ones (SQLITE_IOERR_FSYNC, …) only add detail.
+        (exception.SqliteErrorCode & 0xFF) is
+            // Another process holds the lock for longer than the busy timeout.
+            raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_PROTOCOL
+            // The disk, the mount or the permissions.
+            or raw.SQLITE_IOERR or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_READONLY or raw.SQLITE_PERM
+            or raw.SQLITE_NOLFS or raw.SQLITE_NOMEM
+            // The file is damaged or is not a database (anymore): retrying does not help, but the operator must act, not a developer.
+            or raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB;
+
+    private static StorageUnavailableException Unavailable(SqliteException exception) =>
+        new($"The SQLite file cannot be used now (SQLite error {exception.SqliteErrorCode}).", exception);
 
     private void Initialize()
     {

@@ -5,8 +5,9 @@ namespace GuidanceBot.BotFramework.Storage;
 
 /// <summary>
 /// Readiness of the state store, for <c>GET /readyz</c>: a load balancer stops sending turns to an instance
-/// whose store cannot be reached. Azure Blob Storage gets one small request; SQLite a read of a missing
-/// key; memory always answers. The check gives up after <see cref="StorageOptions.ReadinessTimeout"/>.
+/// whose store cannot be reached. Azure Blob Storage gets one small request; SQLite takes and drops the
+/// file's write lock (another process holding it fails every save, not reads); memory always answers. The
+/// check gives up after <see cref="StorageOptions.ReadinessTimeout"/>.
 /// </summary>
 public sealed class StorageHealthCheck : IHealthCheck
 {
@@ -48,6 +49,10 @@ public sealed class StorageHealthCheck : IHealthCheck
             if (storage is AzureBlobStorage blobs)
             {
                 await blobs.ProbeAsync(linked.Token).ConfigureAwait(false);
+            }
+            else if (storage is SqliteStorage sqlite)
+            {
+                await sqlite.ProbeAsync(linked.Token).ConfigureAwait(false);
             }
             else
             {

@@ -27,7 +27,11 @@ public sealed class StorageOptions
     /// <summary>For <see cref="StorageProvider.AzureBlob"/>: the container for state and the key ring; created when missing.</summary>
     public string Container { get; set; } = DefaultContainer;
 
-    /// <summary>For <see cref="StorageProvider.AzureBlob"/>: how long one request may take before it is retried or fails.</summary>
+    /// <summary>
+    /// For <see cref="StorageProvider.AzureBlob"/>: how long one request may take before it is retried or fails.
+    /// For <see cref="StorageProvider.Sqlite"/>: how long a call waits for the file's lock held by another process
+    /// (rounded up to whole seconds), and as long for this process's earlier writes, before it fails as unavailable.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long <c>/readyz</c> waits for the store before it reports the instance as not ready.</summary>

@@ -119,7 +119,7 @@ public static class StorageServiceCollectionExtensions
         {
             StorageProvider.Memory => new MemoryStorage(time),
             StorageProvider.AzureBlob => new AzureBlobStorage(provider.GetRequiredKeyedService<BlobContainerClient>(ProviderStoreKey), time),
-            _ => new SqliteStorage(DatabasePath(options, provider.GetService<IHostEnvironment>()), time),
+            _ => new SqliteStorage(DatabasePath(options, provider.GetService<IHostEnvironment>()), time, options.RequestTimeout),
         };
     }
 

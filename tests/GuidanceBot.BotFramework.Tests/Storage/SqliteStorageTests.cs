@@ -1,5 +1,7 @@
 using GuidanceBot.BotFramework.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.BotFramework.Tests.Storage;
 
@@ -66,14 +68,79 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
-    public async Task Dispose_ThenUse_ThrowsObjectDisposed()
+    public async Task Write_FileLockedByAnotherProcess_FailsUnavailableWithinTheTimeoutAndKeepsTheData()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time, TimeSpan.FromSeconds(1));
+        var eTag = await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+
+        using (HoldWriteLock())
+        {
+            // Task.Run: the busy wait happens synchronously inside WriteAsync. The 10 s only catches a wait that is not bounded.
+            var blocked = Task.Run(() => storage.WriteAsync("conversation/a", "2", eTag, TimeSpan.FromHours(1), CancellationToken.None));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => blocked.WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        var kept = await storage.ReadAsync("conversation/a", CancellationToken.None);
+        var next = await storage.WriteAsync("conversation/a", "3", eTag, TimeSpan.FromHours(1), CancellationToken.None);
+
+        Assert.Equal(("1", eTag), (kept!.Value, kept.ETag));
+        Assert.Equal("3", (await storage.ReadAsync("conversation/a", CancellationToken.None))!.Value);
+        Assert.NotEqual(eTag, next);
+    }
+
+    [Fact]
+    public async Task Write_ManyWhileFileLockedByAnotherProcess_EachFailsUnavailableWithoutQueueingBehindTheOthers()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time, TimeSpan.FromSeconds(1));
+        using var locker = HoldWriteLock();
+
+        // Waiting their turn, 16 writers would each wait out the 1 s busy timeout after the other: 16 s.
+        var writes = Enumerable.Range(0, 16)
+            .Select(i => Task.Run(() => storage.WriteAsync($"conversation/{i}", "1", null, TimeSpan.FromHours(1), CancellationToken.None)))
+            .ToArray();
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.All(writes, write => Assert.IsType<StorageUnavailableException>(write.Exception?.InnerException));
+    }
+
+    [Fact]
+    public async Task ReadinessCheck_FileLockedByAnotherProcess_IsUnhealthyUntilReleased()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+        var check = new StorageHealthCheck(() => storage, Options.Create(new StorageOptions()), TimeProvider.System);
+
+        HealthCheckResult during;
+        using (HoldWriteLock())
+        {
+            during = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+        }
+
+        var after = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Unhealthy, during.Status);
+        Assert.Equal(HealthStatus.Healthy, after.Status);
+    }
+
+    [Fact]
+    public async Task Dispose_ThenUse_ThrowsUnavailable()
     {
         var storage = new SqliteStorage(DatabasePath, Time);
         await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
 
         storage.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadAsync("conversation/a", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync("conversation/a", CancellationToken.None));
+        Assert.IsType<ObjectDisposedException>(error.InnerException);
+    }
+
+    [Fact]
+    public void Constructor_PathIsAFolder_ThrowsUnavailable()
+    {
+        Directory.CreateDirectory(DatabasePath);
+
+        var error = Assert.Throws<StorageUnavailableException>(() => new SqliteStorage(DatabasePath, Time));
+
+        Assert.Equal(SQLitePCL.raw.SQLITE_CANTOPEN, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode);
     }
 
     [Fact]
@@ -134,6 +201,16 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>What a CLI verb or a second instance does to the file: holds its write lock until disposed.</summary>
+    private SqliteConnection HoldWriteLock()
+    {
+        var connection = OpenFile();
+        using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE";
+        command.ExecuteNonQuery();
+        return connection;
     }
 
     /// <summary>A connection of its own to the store's file, to look at what the store wrote.</summary>
