@@ -3,31 +3,57 @@ using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Testing;
 
-/// <summary>Keeps every formatted log line (with its exception text), so tests can scan what was logged.</summary>
+/// <summary>
+/// Keeps every formatted log line with its structured values, its exception text and the scopes it was
+/// written in, so tests can scan everything a log provider could have written.
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
+    // The scopes open on this async flow, innermost first (as ILogger scopes flow with the ExecutionContext).
+    private readonly AsyncLocal<Scope?> _scopes = new();
+
     public ConcurrentQueue<string> Lines { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Lines);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    private static string Structured(object? state) => state is IEnumerable<KeyValuePair<string, object?>> pairs
+        ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+        : string.Empty;
+
+    private sealed record Scope(string Text, Scope? Outer);
+
+    private sealed class ScopeHandle(CapturingLoggerProvider provider, Scope? outer) : IDisposable
+    {
+        public void Dispose() => provider._scopes.Value = outer;
+    }
+
+    private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            var outer = provider._scopes.Value;
+            provider._scopes.Value = new Scope($"{state} {Structured(state)}", outer);
+            return new ScopeHandle(provider, outer);
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
             LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
-                : string.Empty;
-            lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {structured} {exception}");
+            var scopes = new List<string>();
+            for (var scope = provider._scopes.Value; scope is not null; scope = scope.Outer)
+            {
+                scopes.Add(scope.Text);
+            }
+
+            var scopeText = scopes.Count == 0 ? string.Empty : " scopes: " + string.Join(" => ", scopes);
+            provider.Lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {Structured(state)} {exception}{scopeText}");
         }
     }
 }

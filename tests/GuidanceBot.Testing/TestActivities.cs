@@ -10,15 +10,18 @@ public static class TestActivities
     public const string BotId = "28:bot-id";
     public const string UserId = "29:user-id";
 
+    /// <summary>The default conversation: a personal chat id of the kind Teams sends (and long enough for the log scan to look for it).</summary>
+    public const string ConversationId = "a:conv-1-personal";
+
     public static JsonObject Message(
         string? text,
-        string conversationId = "conv-1",
+        string conversationId = ConversationId,
         string serviceUrl = ServiceUrl,
         bool expectReplies = false,
         string channelId = "msteams") =>
         Base("message", conversationId, serviceUrl, expectReplies, channelId, text);
 
-    public static JsonObject Submit(JsonObject value, string conversationId = "conv-1", bool expectReplies = true)
+    public static JsonObject Submit(JsonObject value, string conversationId = ConversationId, bool expectReplies = true)
     {
         var activity = Base("message", conversationId, ServiceUrl, expectReplies, "msteams", null);
         activity["value"] = value;
@@ -26,7 +29,7 @@ public static class TestActivities
         return activity;
     }
 
-    public static JsonObject Invoke(string name, JsonNode? value, string conversationId = "conv-1")
+    public static JsonObject Invoke(string name, JsonNode? value, string conversationId = ConversationId)
     {
         var activity = Base("invoke", conversationId, ServiceUrl, false, "msteams", null);
         activity["name"] = name;
@@ -34,7 +37,7 @@ public static class TestActivities
         return activity;
     }
 
-    public static JsonObject MembersAdded(string conversationId = "conv-1", bool group = false, params string[] memberIds)
+    public static JsonObject MembersAdded(string conversationId = ConversationId, bool group = false, params string[] memberIds)
     {
         var activity = Base("conversationUpdate", conversationId, ServiceUrl, true, "msteams", null);
         activity["membersAdded"] = new JsonArray([.. memberIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]);

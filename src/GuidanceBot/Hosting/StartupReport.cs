@@ -46,6 +46,8 @@ internal sealed partial class StartupReport(
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Bot Framework authentication enabled ({AppType})")]
     private static partial void LogAuthenticated(ILogger logger, string appType);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "State store: {Provider} ({Location}), encrypted at rest")]
+    // "With its key ring beside it": the values are encrypted, but whoever can read the store can read the keys too
+    // (docs/deployment.md); the line must not promise more than that.
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "State store: {Provider} ({Location}), values encrypted with the key ring stored beside them")]
     private static partial void LogStateStore(ILogger logger, StorageProvider provider, string location);
 }

@@ -73,7 +73,7 @@ public sealed class LimitsTests : IDisposable
         Assert.Equal(GuidanceTexts.TooManyMessages, (string?)notice["text"]);
         Assert.Empty(await dropped.ReadRepliesAsync());
         Assert.NotEmpty(await other.ReadRepliesAsync());
-        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("conv-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains(TestActivities.ConversationId, StringComparison.Ordinal));
     }
 
     [Fact]

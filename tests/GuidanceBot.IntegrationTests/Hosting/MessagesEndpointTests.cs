@@ -39,7 +39,7 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Equal(WelcomeCard.Id, reply.CardId());
         Assert.Equal(TestActivities.BotId, (string?)reply["from"]!["id"]);
         Assert.Equal(TestActivities.UserId, (string?)reply["recipient"]!["id"]);
-        Assert.Equal("conv-1", (string?)reply["conversation"]!["id"]);
+        Assert.Equal(TestActivities.ConversationId, (string?)reply["conversation"]!["id"]);
         Assert.Equal("1.5", (string?)reply.Card()!["version"]);
         Assert.Empty(_factory.Connector.Requests);
     }

@@ -5,7 +5,8 @@ namespace GuidanceBot.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Sits in front of the test host and remembers what a user typed (activity <c>text</c> and string values
-/// in <c>value</c>) and every bearer token, so the factory can check none of it reached a log line.
+/// in <c>value</c>), the Teams ids and names of the conversation, the sender and the activity, and every
+/// bearer token, so the factory can check none of it reached a log line.
 /// </summary>
 public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : DelegatingHandler
 {
@@ -14,6 +15,9 @@ public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : Deleg
     /// text a professional wrote about a child.
     /// </summary>
     private const int MinimumLength = 12;
+
+    /// <summary>Shorter ids are the made-up ids of tests ("c", or a word the fuzz test puts anywhere), which any log line could contain; Teams ids are longer.</summary>
+    private const int MinimumIdLength = 8;
 
     /// <summary>
     /// Keys of card-submit data the bot itself put on its buttons (ids, not user text); the bot may log
@@ -56,6 +60,17 @@ public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : Deleg
             {
                 AddStrings(value);
             }
+
+            // Logs may name a conversation or a sender only by a hash of its id (LogIds).
+            AddId(document.RootElement, "id");
+            AddId(document.RootElement, "replyToId");
+            foreach (var (account, field) in new[] { ("conversation", "id"), ("from", "id"), ("from", "aadObjectId"), ("from", "name") })
+            {
+                if (document.RootElement.TryGetProperty(account, out var owner) && owner.ValueKind == JsonValueKind.Object)
+                {
+                    AddId(owner, field);
+                }
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -85,6 +100,14 @@ public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : Deleg
                 }
 
                 break;
+        }
+    }
+
+    private void AddId(JsonElement owner, string field)
+    {
+        if (owner.TryGetProperty(field, out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: >= MinimumIdLength } text)
+        {
+            secrets.Add(text);
         }
     }
 
