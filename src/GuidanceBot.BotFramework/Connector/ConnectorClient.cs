@@ -131,7 +131,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     {
         var breaker = _breakers.GetOrAdd(uri.Authority, _ =>
             new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakDuration, _time));
-        if (!breaker.TryEnter())
+        if (breaker.TryEnter() is not { } lease)
         {
             LogFailedFast(_logger, method.Method, uri.Host);
             throw new ConnectorException(null, $"The connector circuit for {method.Method} is open; not calling.");
@@ -144,34 +144,34 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
         catch (ConnectorException)
         {
-            OnFailure(breaker, uri);
+            OnFailure(breaker, lease, uri);
             throw;
         }
         catch
         {
-            breaker.OnNeutral();
+            breaker.OnNeutral(lease);
             throw;
         }
 
         if (response.IsSuccessStatusCode)
         {
-            breaker.OnSuccess();
+            breaker.OnSuccess(lease);
         }
         else if ((int)response.StatusCode >= 500)
         {
-            OnFailure(breaker, uri);
+            OnFailure(breaker, lease, uri);
         }
         else
         {
-            breaker.OnNeutral();
+            breaker.OnNeutral(lease);
         }
 
         return response;
     }
 
-    private void OnFailure(CircuitBreaker breaker, Uri uri)
+    private void OnFailure(CircuitBreaker breaker, CircuitLease lease, Uri uri)
     {
-        if (breaker.OnFailure())
+        if (breaker.OnFailure(lease))
         {
             LogCircuitOpened(_logger, uri.Host, _options.BreakDuration.TotalSeconds);
         }
