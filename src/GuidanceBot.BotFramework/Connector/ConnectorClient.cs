@@ -78,8 +78,13 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     private static Uri BuildUri(string serviceUrl, string conversationId, string? activityId)
     {
+        // From the serviceUrl's scheme, host, port and path only: pasting onto the whole string put our path
+        // into a query or fragment the serviceUrl carried (".../base?q=1#frag/v3/conversations/...").
+        var service = new Uri(serviceUrl, UriKind.Absolute);
+        var root = service.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
         // Teams ids contain ':', '@', ';' and '=': every path segment is escaped (PROTOCOL.md §2).
-        var path = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+        var path = $"{root.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
         if (activityId is not null)
         {
             path += "/" + Uri.EscapeDataString(activityId);

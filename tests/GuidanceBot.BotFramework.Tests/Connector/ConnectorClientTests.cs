@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.BotFramework.Tests.Connector;
 
-/// <summary>The connector's Retry-After handling, against a stub connector and a test clock.</summary>
+/// <summary>The connector's request URIs and its Retry-After handling, against a stub connector and a test clock.</summary>
 public sealed class ConnectorClientTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
@@ -92,6 +92,25 @@ public sealed class ConnectorClientTests
             () => NewClient(connector).SendToConversationAsync(Activity(), CancellationToken.None));
 
         Assert.Single(connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4556/base?q=1#frag", "http://127.0.0.1:4556/base/v3/conversations/")]
+    [InlineData("http://127.0.0.1:4556/base/?q=1", "http://127.0.0.1:4556/base/v3/conversations/")]
+    [InlineData("http://127.0.0.1:4556#frag", "http://127.0.0.1:4556/v3/conversations/")]
+    [InlineData("https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/amer/v3/conversations/")]
+    public async Task ReplyToActivity_ServiceUrlWithQueryOrFragment_PostsToItsPathOnly(string serviceUrl, string expectedPrefix)
+    {
+        var connector = new StubHttpHandler(_ => StubHttpHandler.Json("""{"id":"reply-1"}"""));
+        var activity = Activity(serviceUrl);
+        activity.ReplyToId = "1:2=3";
+
+        await NewClient(connector).ReplyToActivityAsync(activity, CancellationToken.None);
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal(expectedPrefix + "19%3Aabc%40thread.v2%3Bmessageid%3D1/activities/1%3A2%3D3", request.Uri.AbsoluteUri);
+        Assert.Empty(request.Uri.Query);
+        Assert.Empty(request.Uri.Fragment);
     }
 
     private static Activity Activity(string serviceUrl = "http://127.0.0.1:4556/") => new()
