@@ -21,7 +21,8 @@ public static class BotFrameworkServiceCollectionExtensions
 
         // Per-attempt timeouts are the connector's own (ConnectorOptions.AttemptTimeout).
         services.AddHttpClient(ConnectorClient.HttpClientName)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreateConnectorHandler);
         services.AddSingleton<IConnectorClient, ConnectorClient>();
 
         services.AddSingleton<IBotAuthenticator, BotTokenValidator>();
@@ -35,4 +36,15 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>();
         return services;
     }
+
+    /// <summary>
+    /// The connector's own handler. It follows no redirects: a Bot Framework connector never redirects, and
+    /// following one would carry the reply to wherever the serviceUrl's server points — in local anonymous mode
+    /// past CloudAdapter's check that the serviceUrl is on loopback. A 3xx is a failed send, like any other
+    /// status that is neither success nor transient.
+    /// </summary>
+    private static SocketsHttpHandler CreateConnectorHandler() => new()
+    {
+        AllowAutoRedirect = false,
+    };
 }
