@@ -319,9 +319,10 @@ public sealed partial class CloudAdapter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Best effort: whatever stopped it (the connector, the outbound token, the error handler itself), there is
-            // no way left to tell the user, and the log has the first failure. Only the type: messages such as MSAL's
-            // carry tenant and trace ids. Escaping, it would reach Kestrel's unhandled-exception log, message and all, as a 500.
+            // Best effort: whatever stopped it (the connector, the outbound token, the error handler itself), there
+            // is no way left to tell the user, and the log has the first failure. Only the type is logged: messages
+            // such as MSAL's carry tenant and trace ids. Escaping, it would reach Kestrel's unhandled-exception log,
+            // message and all, and answer 500.
             LogApologyFailed(_logger, conversation, ex.GetType().Name);
         }
     }

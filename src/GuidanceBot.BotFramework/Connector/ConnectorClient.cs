@@ -13,8 +13,8 @@ namespace GuidanceBot.BotFramework.Connector;
 /// <summary>
 /// <see cref="IConnectorClient"/> over HTTP. Every call carries the bot's outbound token (none in local
 /// anonymous mode), is retried on the statuses Teams documents as transient while honouring
-/// <c>Retry-After</c> (plus a little jitter, up to <see cref="ConnectorOptions.MaxDelay"/>), and times out per attempt. A <see cref="CircuitBreaker"/> per connector host makes
-/// calls fail fast while the service is down.
+/// <c>Retry-After</c> (plus a little jitter, up to <see cref="ConnectorOptions.MaxDelay"/>), and times out
+/// per attempt. A <see cref="CircuitBreaker"/> per connector host makes calls fail fast while the service is down.
 /// </summary>
 public sealed partial class ConnectorClient : IConnectorClient
 {

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
-using Activity = GuidanceBot.BotFramework.Schema.Activity;
 using GuidanceBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Activity = GuidanceBot.BotFramework.Schema.Activity;
 using TraceActivity = System.Diagnostics.Activity;
 
 namespace GuidanceBot.BotFramework.Tests.Connector;
