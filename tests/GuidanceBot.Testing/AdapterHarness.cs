@@ -5,6 +5,7 @@ using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,11 @@ public static class AdapterHarness
     private static readonly TurnMetrics SharedMetrics = new(new StandaloneMeterFactory());
 
     public static CloudAdapter Create(
-        IConnectorClient connector, TimeProvider time, AdapterOptions options, ITurnErrorHandler? errorHandler = null) => new(
+        IConnectorClient connector,
+        TimeProvider time,
+        AdapterOptions options,
+        ITurnErrorHandler? errorHandler = null,
+        ILogger<CloudAdapter>? logger = null) => new(
         new AnonymousAuthenticator(),
         connector,
         Options.Create(new BotAuthenticationOptions()),
@@ -32,7 +37,7 @@ public static class AdapterHarness
         time,
         new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
         SharedMetrics,
-        NullLogger<CloudAdapter>.Instance,
+        logger ?? NullLogger<CloudAdapter>.Instance,
         errorHandler);
 
     /// <summary>A POST to /api/messages with <paramref name="json"/> as its body and a readable response body.</summary>

@@ -5,14 +5,17 @@ namespace GuidanceBot.Testing;
 
 /// <summary>
 /// Keeps every formatted log line with its structured values, its exception text and the scopes it was
-/// written in, so tests can scan everything a log provider could have written.
+/// written in, and every scope opened, so tests can scan everything a log provider could have written.
 /// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     // The scopes open on this async flow, innermost first (as ILogger scopes flow with the ExecutionContext).
-    private readonly AsyncLocal<Scope?> _scopes = new();
+    private readonly AsyncLocal<Scope?> _open = new();
 
     public ConcurrentQueue<string> Lines { get; } = new();
+
+    /// <summary>Each scope's text and values: a provider that writes scopes (console with IncludeScopes, App Insights) ships them too.</summary>
+    public ConcurrentQueue<string> Scopes { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
 
@@ -28,7 +31,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     private sealed class ScopeHandle(CapturingLoggerProvider provider, Scope? outer) : IDisposable
     {
-        public void Dispose() => provider._scopes.Value = outer;
+        public void Dispose() => provider._open.Value = outer;
     }
 
     private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
@@ -36,8 +39,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            var outer = provider._scopes.Value;
-            provider._scopes.Value = new Scope($"{state} {Structured(state)}", outer);
+            var text = $"{state} {Structured(state)}";
+            provider.Scopes.Enqueue($"{category} {text}");
+            var outer = provider._open.Value;
+            provider._open.Value = new Scope(text, outer);
             return new ScopeHandle(provider, outer);
         }
 
@@ -47,7 +52,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var scopes = new List<string>();
-            for (var scope = provider._scopes.Value; scope is not null; scope = scope.Outer)
+            for (var scope = provider._open.Value; scope is not null; scope = scope.Outer)
             {
                 scopes.Add(scope.Text);
             }

@@ -327,9 +327,12 @@ public sealed partial class CloudAdapter
             await _errorHandler.OnTurnErrorAsync(turnContext, exception, cancellationToken).ConfigureAwait(false);
             await turnContext.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The connector is what failed: there is no way left to tell the user. The log has the first failure.
+            // Best effort: whatever stopped it (the connector, the outbound token, the error handler itself), there
+            // is no way left to tell the user, and the log has the first failure. Only the type is logged: messages
+            // such as MSAL's carry tenant and trace ids. Escaping, it would reach Kestrel's unhandled-exception log,
+            // message and all, and answer 500.
             LogApologyFailed(_logger, conversation, ex.GetType().Name);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -12,8 +13,8 @@ namespace GuidanceBot.BotFramework.Connector;
 /// <summary>
 /// <see cref="IConnectorClient"/> over HTTP. Every call carries the bot's outbound token (none in local
 /// anonymous mode), is retried on the statuses Teams documents as transient while honouring
-/// <c>Retry-After</c>, and times out per attempt. A <see cref="CircuitBreaker"/> per connector host makes
-/// calls fail fast while the service is down.
+/// <c>Retry-After</c> (plus a little jitter, up to <see cref="ConnectorOptions.MaxDelay"/>), and times out
+/// per attempt. A <see cref="CircuitBreaker"/> per connector host makes calls fail fast while the service is down.
 /// </summary>
 public sealed partial class ConnectorClient : IConnectorClient
 {
@@ -25,6 +26,8 @@ public sealed partial class ConnectorClient : IConnectorClient
         HttpStatusCode.ServiceUnavailable,
         HttpStatusCode.GatewayTimeout,
     ];
+
+    private static readonly TimeSpan MinRetryAfterSpread = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Name of the HttpClient the connector calls go through.</summary>
     public const string HttpClientName = "BotFramework.Connector";
@@ -75,8 +78,13 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     private static Uri BuildUri(string serviceUrl, string conversationId, string? activityId)
     {
+        // From the serviceUrl's scheme, host, port and path only: pasting onto the whole string put our path
+        // into a query or fragment the serviceUrl carried (".../base?q=1#frag/v3/conversations/...").
+        var service = new Uri(serviceUrl, UriKind.Absolute);
+        var root = service.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
         // Teams ids contain ':', '@', ';' and '=': every path segment is escaped (PROTOCOL.md §2).
-        var path = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+        var path = $"{root.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
         if (activityId is not null)
         {
             path += "/" + Uri.EscapeDataString(activityId);
@@ -131,7 +139,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     {
         var breaker = _breakers.GetOrAdd(uri.Authority, _ =>
             new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakDuration, _time));
-        if (!breaker.TryEnter())
+        if (breaker.TryEnter() is not { } lease)
         {
             LogFailedFast(_logger, method.Method, uri.Host);
             throw new ConnectorException(null, $"The connector circuit for {method.Method} is open; not calling.");
@@ -144,34 +152,34 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
         catch (ConnectorException)
         {
-            OnFailure(breaker, uri);
+            OnFailure(breaker, lease, uri);
             throw;
         }
         catch
         {
-            breaker.OnNeutral();
+            breaker.OnNeutral(lease);
             throw;
         }
 
         if (response.IsSuccessStatusCode)
         {
-            breaker.OnSuccess();
+            breaker.OnSuccess(lease);
         }
         else if ((int)response.StatusCode >= 500)
         {
-            OnFailure(breaker, uri);
+            OnFailure(breaker, lease, uri);
         }
         else
         {
-            breaker.OnNeutral();
+            breaker.OnNeutral(lease);
         }
 
         return response;
     }
 
-    private void OnFailure(CircuitBreaker breaker, Uri uri)
+    private void OnFailure(CircuitBreaker breaker, CircuitLease lease, Uri uri)
     {
-        if (breaker.OnFailure())
+        if (breaker.OnFailure(lease))
         {
             LogCircuitOpened(_logger, uri.Host, _options.BreakDuration.TotalSeconds);
         }
@@ -207,29 +215,60 @@ public sealed partial class ConnectorClient : IConnectorClient
             return null;
         }
 
-        var retryAfter = response.Headers.RetryAfter;
-        TimeSpan delay;
-        if (retryAfter?.Delta is { } delta)
+        if (RetryAfter(response.Headers) is { } asked)
         {
-            delay = delta;
-        }
-        else if (retryAfter?.Date is { } date)
-        {
-            delay = date - _time.GetUtcNow();
-        }
-        else
-        {
-            var backoff = _options.BaseDelay * Math.Pow(2, attempt);
-            var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-            delay = backoff * jitter;
+            return asked > _options.MaxDelay ? null : asked + RetryAfterJitter(asked);
         }
 
-        if (delay < TimeSpan.Zero)
-        {
-            delay = TimeSpan.Zero;
-        }
-
+        var backoff = _options.BaseDelay * Math.Pow(2, attempt);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        var delay = backoff * jitter;
         return delay > _options.MaxDelay ? null : delay;
+    }
+
+    /// <summary>
+    /// The wait the service asked for: Retry-After as delta-seconds or an HTTP-date (RFC 9110 §10.2.3), never
+    /// negative. Read from the raw header because .NET's typed parser drops a delta beyond int.MaxValue seconds
+    /// as malformed, which would turn "far too long" into a quick retry; such an all-digits value counts as
+    /// <see cref="TimeSpan.MaxValue"/>, beyond any MaxDelay. Null when the header is missing or malformed
+    /// (negative, fractional, text): the service told us nothing usable, so our own backoff applies — giving up
+    /// would lose the reply over a sloppy header, and retrying at once would hammer a service that throttles.
+    /// </summary>
+    private TimeSpan? RetryAfter(HttpResponseHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Retry-After", out var values) || values.Count != 1)
+        {
+            return null;
+        }
+
+        var raw = values.ToString().Trim();
+        if (raw.Length > 0 && raw.All(char.IsAsciiDigit))
+        {
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.MaxValue;
+        }
+
+        if (RetryConditionHeaderValue.TryParse(raw, out var parsed) && parsed.Date is { } date)
+        {
+            var untilDate = date - _time.GetUtcNow();
+            return untilDate > TimeSpan.Zero ? untilDate : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A little extra on top of an honoured Retry-After: turns throttled together would otherwise all come back at
+    /// the same instant and be throttled together again. Never earlier than the service asked (RFC 9110: "at
+    /// least"), never beyond MaxDelay. Up to a fifth of the wait, and at least <see cref="MinRetryAfterSpread"/>
+    /// so that <c>Retry-After: 0</c> spreads too.
+    /// </summary>
+    private TimeSpan RetryAfterJitter(TimeSpan asked)
+    {
+        var spread = TimeSpan.FromTicks(Math.Max(asked.Ticks / 5, MinRetryAfterSpread.Ticks));
+        var room = _options.MaxDelay - asked;
+        return (spread < room ? spread : room) * Random.Shared.NextDouble();
     }
 
     private static async Task<ResourceResponse?> ReadResourceResponseAsync(

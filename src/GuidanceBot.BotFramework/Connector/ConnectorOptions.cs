@@ -9,12 +9,13 @@ public sealed class ConnectorOptions
     /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (PROTOCOL.md §2.1).</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First backoff when the service gives no Retry-After; doubled per retry, with ±20 % jitter.</summary>
+    /// <summary>First backoff when the service gives no usable Retry-After; doubled per retry, with ±20 % jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Longest wait for one retry. A Retry-After beyond it is not honoured: the call fails instead of
-    /// keeping a turn (and Teams' 15 s turn budget) hanging.
+    /// Longest wait for one retry. A Retry-After beyond it (or a delta-seconds too large to parse) is not
+    /// honoured: the call fails instead of keeping a turn (and Teams' 15 s turn budget) hanging. An honoured
+    /// Retry-After gets a little jitter on top, but never beyond this.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
