@@ -34,6 +34,12 @@ public static class ActivityParser
             var reader = new Utf8JsonReader(json, ReaderOptions);
             activity = JsonSerializer.Deserialize(ref reader, BotJsonContext.Default.Activity);
         }
+        catch (JsonException ex) when (ex.Path is { Length: > 1 } path)
+        {
+            // A field of the wrong type: its path names only modelled properties and indexes (unknown fields are
+            // kept as they are and cannot fail here), so it says where without echoing the input.
+            return new(null, $"The body is not a valid activity JSON object (the value at {path} has the wrong type or form).");
+        }
         catch (JsonException)
         {
             return new(null, "The body is not a valid activity JSON object.");

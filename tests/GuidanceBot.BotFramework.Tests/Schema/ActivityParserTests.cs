@@ -73,6 +73,16 @@ public sealed class ActivityParserTests
     }
 
     [Theory]
+    [InlineData("""{"type":"message","conversation":{"id":5}}""", "$.conversation.id")]
+    [InlineData("""{"type":"message","entities":[{"type":"mention"},{"type":[]}]}""", "$.entities[1].type")]
+    public void Parse_FieldOfWrongType_NamesItsPath(string json, string path)
+    {
+        var result = ActivityParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal($"The body is not a valid activity JSON object (the value at {path} has the wrong type or form).", result.Error);
+    }
+
+    [Theory]
     [InlineData("""{"type":"typing"}xx""")]
     [InlineData("""{"type":"typing"}{"type":"typing"}""")]
     [InlineData("""{"type":"typing"},""")]
