@@ -78,7 +78,7 @@ public sealed partial class CloudAdapter
         var response = httpContext.Response;
 
         // Every channel sends application/json; a body declared as anything else was not meant for a bot.
-        if (request.ContentType is not null && !request.HasJsonContentType())
+        if (request.ContentType is { } contentType && !IsJson(contentType, request))
         {
             await WriteErrorAsync(response, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json).", cancellationToken)
                 .ConfigureAwait(false);
@@ -382,6 +382,18 @@ public sealed partial class CloudAdapter
         exception is StorageConflictException or OperationCanceledException || StorageUnavailableException.IsCause(exception)
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// True for <c>application/json</c> (with parameters) and <c>+json</c> types. What channels send is matched
+    /// without parsing; anything else goes to ASP.NET Core's media-type parser, which allocates on every call.
+    /// </summary>
+    private static bool IsJson(string contentType, HttpRequest request)
+    {
+        const string Json = "application/json";
+        return (contentType.StartsWith(Json, StringComparison.OrdinalIgnoreCase)
+                && (contentType.Length == Json.Length || contentType[Json.Length] is ';' or ' '))
+            || request.HasJsonContentType();
+    }
 
     private bool IsAllowedAnonymousServiceUrl(string? serviceUrl)
     {
