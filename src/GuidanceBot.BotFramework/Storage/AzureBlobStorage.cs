@@ -23,7 +23,9 @@ namespace GuidanceBot.BotFramework.Storage;
 /// metadata change is a new version with a new ETag), so a write with the ETag of an expired version is
 /// refused without an extra round trip.</item>
 /// <item>Network failures, timeouts, throttling and server errors (after the client's own short retries)
-/// become <see cref="StorageUnavailableException"/>.</item>
+/// become <see cref="StorageUnavailableException"/>. A write whose answer was lost and whose retry was then
+/// refused by its own first attempt is recognised by the write id in its metadata (<see cref="WriteIdMetadata"/>)
+/// and succeeds.</item>
 /// </list>
 /// The container is created on the first write that finds it missing.
 /// </summary>
@@ -34,6 +36,9 @@ public sealed class AzureBlobStorage : IStorage
 
     /// <summary>The blob metadata entry holding the expiry time (Unix milliseconds).</summary>
     public const string ExpiresAtMetadata = "expiresat";
+
+    /// <summary>The blob metadata entry holding a random id of the write that made this version (see <see cref="UploadAsync"/>).</summary>
+    public const string WriteIdMetadata = "writeid";
 
     private const char TokenSeparator = '|';
 
@@ -226,9 +231,17 @@ public sealed class AzureBlobStorage : IStorage
         }
     }
 
+    /// <summary>
+    /// One conditional Put Blob. The client retries a Put whose answer was lost (a timeout, a reset connection);
+    /// when the first attempt had landed, the retry fails its own condition (412, or 409 for a create) against the
+    /// version that attempt wrote. Taken for a conflict, that would re-run the turn on top of its own saved state
+    /// and apply it twice (a typed answer given to the next question as well). So every write carries a random
+    /// id in its metadata, and a refused write that finds its own id on the blob succeeded after all.
+    /// </summary>
     private static async Task<string> UploadAsync(
         BlobClient blob, string value, DateTimeOffset expiresAt, BlobRequestConditions conditions, CancellationToken cancellationToken)
     {
+        var writeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         // A small payload goes up as one Put Blob, so the condition and the content change together.
         var options = new BlobUploadOptions
         {
@@ -236,12 +249,42 @@ public sealed class AzureBlobStorage : IStorage
             Metadata = new Dictionary<string, string>
             {
                 [ExpiresAtMetadata] = expiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                [WriteIdMetadata] = writeId,
             },
             HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" },
         };
-        var response = await Guard(() => blob.UploadAsync(BinaryData.FromString(value), options, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        return Token(expiresAt, response.Value.ETag);
+        try
+        {
+            var response = await Guard(() => blob.UploadAsync(BinaryData.FromString(value), options, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            return Token(expiresAt, response.Value.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            if (await VersionWrittenByAsync(blob, writeId, cancellationToken).ConfigureAwait(false) is { } landed)
+            {
+                return Token(expiresAt, landed);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The blob's current ETag when its current version is the one written with <paramref name="writeId"/>; else null.</summary>
+    private static async Task<ETag?> VersionWrittenByAsync(BlobClient blob, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await Guard(() => blob.GetPropertiesAsync(cancellationToken: cancellationToken), cancellationToken)
+                .ConfigureAwait(false)).Value;
+            return properties.Metadata.TryGetValue(WriteIdMetadata, out var id) && string.Equals(id, writeId, StringComparison.Ordinal)
+                ? properties.ETag
+                : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     private static async Task DeleteVersionAsync(BlobClient blob, ETag version, CancellationToken cancellationToken)

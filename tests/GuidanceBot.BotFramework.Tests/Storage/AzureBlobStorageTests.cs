@@ -116,6 +116,43 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ProbeAsync(CancellationToken.None));
     }
 
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_AnswerLostAndPutRetried_IsTheWriteNotAConflict(bool create)
+    {
+        // The first conditional Put lands, its answer does not: the client's retry then meets its own new version.
+        var container = NewContainer();
+        // The container exists already: the answer lost must be that of the Put that writes the blob.
+        await container.CreateIfNotExistsAsync();
+        var setup = new AzureBlobStorage(container, Time);
+        var eTag = create ? null : await setup.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
+        var lossy = new LoseFirstConditionalPutAnswer();
+        var options = QuickClientOptions();
+        options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
+        var storage = new AzureBlobStorage(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options), Time);
+
+        var written = await storage.WriteAsync("conversation/a", "2", eTag, Ttl, CancellationToken.None);
+
+        Assert.True(lossy.Lost, "the test should have lost one answer");
+        Assert.Equal("2", (await setup.ReadAsync("conversation/a", CancellationToken.None))!.Value);
+        // The ETag handed out is the stored version's: the next turn's write with it goes through.
+        await storage.WriteAsync("conversation/a", "3", written, Ttl, CancellationToken.None);
+        Assert.Equal("3", (await setup.ReadAsync("conversation/a", CancellationToken.None))!.Value);
+    }
+
+    [SkippableFact]
+    public async Task Write_RefusedAndTheBlobIsSomeoneElses_IsStillAConflict()
+    {
+        var container = NewContainer();
+        var storage = new AzureBlobStorage(container, Time);
+        var eTag = await storage.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
+        await storage.WriteAsync("conversation/a", "2", eTag, Ttl, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync("conversation/a", "3", eTag, Ttl, CancellationToken.None));
+        await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync("conversation/a", "4", null, Ttl, CancellationToken.None));
+    }
+
     private static BlobClientOptions QuickClientOptions()
     {
         var options = new BlobClientOptions();
@@ -129,5 +166,35 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         var container = Azurite.Container(Azurite.NewContainerName("contract"));
         _containers.Add(container);
         return container;
+    }
+
+    /// <summary>Lets the first Put with a condition reach the service, then loses its answer (the client sees an I/O error and retries).</summary>
+    private sealed class LoseFirstConditionalPutAnswer : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _lost;
+
+        public bool Lost => Volatile.Read(ref _lost) == 1;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            LoseIfFirst(message);
+        }
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            LoseIfFirst(message);
+        }
+
+        private void LoseIfFirst(Azure.Core.HttpMessage message)
+        {
+            var request = message.Request;
+            var conditional = request.Headers.Contains("If-Match") || request.Headers.Contains("If-None-Match");
+            if (request.Method == Azure.Core.RequestMethod.Put && conditional && Interlocked.Exchange(ref _lost, 1) == 0)
+            {
+                throw new IOException("The answer to the first conditional Put was lost.");
+            }
+        }
     }
 }
