@@ -199,6 +199,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }, cancellationToken);
     }
 
+    /// <summary>Removes every expired row from the file now (the writes do it at most every <see cref="PurgeInterval"/>).</summary>
+    public Task PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = Now();
+        return WriteLockedAsync(connection =>
+        {
+            var purged = connection.Command(PurgeSql, ("$now", now)).ExecuteNonQuery();
+            _nextPurge = now + (long)PurgeInterval.TotalMilliseconds;
+            return purged;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Checks that a write could start now, for readiness probes: a read alone stays fine while another process
     /// holds the file's write lock and every turn's save fails. Queues with this process's writers and holds the

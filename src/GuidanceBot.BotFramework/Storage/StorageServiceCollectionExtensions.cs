@@ -70,6 +70,8 @@ public static class StorageServiceCollectionExtensions
             });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, StorageKeyRingSetup>();
 
+        services.AddHostedService<ExpiredStatePurge>();
+
         services.AddSingleton(provider => new StorageHealthCheck(
             () => provider.GetRequiredKeyedService<IStorage>(ProviderStoreKey),
             provider.GetRequiredService<IOptions<StorageOptions>>(),

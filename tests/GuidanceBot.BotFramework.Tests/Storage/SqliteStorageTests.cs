@@ -23,6 +23,65 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     private string DatabasePath => Path.Combine(_folder, SqliteStorage.DefaultFileName);
 
     [Fact]
+    public async Task PurgeExpired_RemovesExpiredRowsFromTheFileAndKeepsLiveOnes()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+        await storage.WriteAsync("conversation/old", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+        await storage.WriteAsync("conversation/live", "2", null, TimeSpan.FromHours(3), CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(2));
+
+        await storage.PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(1L, Execute("SELECT count(*) FROM items"));
+        Assert.Equal("2", (await storage.ReadAsync("conversation/live", CancellationToken.None))!.Value);
+    }
+
+    [Fact]
+    public async Task ExpiredStatePurge_InstanceWithoutTurns_EmptiesTheFileAtTheNextInterval()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time);
+        await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        using var purge = NewPurge(_ => storage);
+        await purge.StartAsync(CancellationToken.None);
+
+        Time.Advance(SqliteStorage.PurgeInterval);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((long)Execute("SELECT count(*) FROM items")! > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0L, Execute("SELECT count(*) FROM items"));
+        await purge.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExpiredStatePurge_StoreThatCannotBeOpened_KeepsRunningAndNeverStopsTheHost()
+    {
+        var attempts = 0;
+        using var purge = NewPurge(_ =>
+        {
+            Interlocked.Increment(ref attempts);
+            throw new IOException("The data folder cannot be created.");
+        });
+        await purge.StartAsync(CancellationToken.None);
+
+        for (var tick = 1; tick <= 2; tick++)
+        {
+            Time.Advance(SqliteStorage.PurgeInterval);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Volatile.Read(ref attempts) < tick && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        Assert.Equal(2, Volatile.Read(ref attempts));
+        Assert.False(purge.ExecuteTask!.IsCompleted, "the purge loop should still be running");
+        await purge.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Read_FromSecondInstanceOnSameFile_SeesTheWrite()
     {
         var first = new SqliteStorage(DatabasePath, Time);
@@ -193,6 +252,18 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
         }
 
         return keys;
+    }
+
+    private ExpiredStatePurge NewPurge(Func<IServiceProvider, IStorage> store)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton(
+            services, StorageServiceCollectionExtensions.ProviderStoreKey, (provider, _) => store(provider));
+        return new ExpiredStatePurge(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services),
+            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
+            Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpiredStatePurge>.Instance);
     }
 
     private object? Execute(string sql)

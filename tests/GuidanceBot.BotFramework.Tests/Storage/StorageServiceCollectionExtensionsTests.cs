@@ -69,6 +69,17 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddBotStorage_CalledTwice_RegistersThePurgeOfExpiredStateOnce()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddBotStorage();
+        services.AddBotStorage();
+
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(ExpiredStatePurge));
+    }
+
+    [Fact]
     public async Task AddBotStorage_NewKeys_UseAesGcm()
     {
         var folder = Directory.CreateTempSubdirectory("gb-keys-").FullName;
