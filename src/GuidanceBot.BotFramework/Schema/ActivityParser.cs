@@ -30,9 +30,12 @@ public static class ActivityParser
         Activity? activity;
         try
         {
-            EnsureWellFormed(json);
             var reader = new Utf8JsonReader(json, ReaderOptions);
             activity = JsonSerializer.Deserialize(ref reader, BotJsonContext.Default.Activity);
+            // Deserializing stops at the end of the activity: past it the reader throws on anything but whitespace
+            // ({…}xx, {…}{…}), and with AllowMultipleValues off it never finds a second value.
+            _ = reader.Read();
+            EnsureEscapesAreValidUtf16(json);
         }
         catch (JsonException ex) when (ex.Path is { Length: > 1 } path)
         {
@@ -87,20 +90,23 @@ public static class ActivityParser
     }
 
     /// <summary>
-    /// One pass over the whole body before it is deserialized. It refuses what deserializing alone lets
-    /// through: content after the activity object (<c>{…}{…}</c> or <c>{…}xx</c>), and escaped strings that
-    /// are not valid UTF-16 (a lone <c>\ud800</c>). Those are only noticed when a string is read, and the parts
-    /// kept as <see cref="JsonElement"/> (card-submit values, unknown fields) are read later, in the middle of
-    /// a turn or while the reply is written, where they would fail the turn instead of the request.
+    /// Refuses escaped strings that are not valid UTF-16 (a lone <c>\ud800</c>) anywhere in the body. Deserializing
+    /// notices them only in the strings it reads; the parts kept as <see cref="JsonElement"/> (card-submit values,
+    /// unknown fields) are read later, in the middle of a turn or while the reply is written, where they would fail
+    /// the turn instead of the request. Only a <c>\u</c> escape can spell a lone surrogate (the reader refuses
+    /// invalid UTF-8), so a body without one — nearly every body — is not read a second time.
     /// </summary>
-    /// <exception cref="JsonException">The body is not one well-formed JSON value.</exception>
     /// <exception cref="InvalidOperationException">An escaped string is not valid UTF-16.</exception>
-    private static void EnsureWellFormed(ReadOnlySpan<byte> json)
+    private static void EnsureEscapesAreValidUtf16(ReadOnlySpan<byte> json)
     {
+        if (json.IndexOf("\\u"u8) < 0)
+        {
+            return;
+        }
+
         var reader = new Utf8JsonReader(json, ReaderOptions);
         while (reader.Read())
         {
-            // Unescaped strings are valid already: the reader refuses invalid UTF-8.
             if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
             {
                 _ = reader.GetString();

@@ -93,6 +93,14 @@ public sealed class ActivityParserTests
         Assert.Equal("The body is not a valid activity JSON object.", result.Error);
     }
 
+    [Fact]
+    public void Parse_WhitespaceAfterTheActivity_IsAccepted()
+    {
+        var result = ActivityParser.Parse("{\"type\":\"typing\"}\r\n  \n"u8);
+
+        Assert.True(result.IsValid);
+    }
+
     [Theory]
     [InlineData("""{"type":"typing","value":{"x":"\ud800"}}""")]
     [InlineData("""{"type":"typing","value":{"\udc00":1}}""")]
