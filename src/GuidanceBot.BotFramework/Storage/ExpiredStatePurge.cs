@@ -7,8 +7,8 @@ namespace GuidanceBot.BotFramework.Storage;
 
 /// <summary>
 /// Removes expired rows from the SQLite file every <see cref="SqliteStorage.PurgeInterval"/>. They are absent
-/// for every reader from the moment they expire, and writes purge them too, but an instance nobody talks to
-/// writes nothing: without this, state about a child would stay in the file past its expiry. Azure Blob
+/// for every reader from the moment they expire; this takes them out of the file, on an instance nobody talks
+/// to as well, so that state about a child does not stay on disk past its expiry, and keeps the scan off the turns. Azure Blob
 /// Storage has its lifecycle rule for that (docs/deployment.md); memory ends with the process.
 /// </summary>
 internal sealed partial class ExpiredStatePurge(

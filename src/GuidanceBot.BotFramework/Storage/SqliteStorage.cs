@@ -62,7 +62,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _connectionSlots = new(MaxConnections, MaxConnections);
-    private long _nextPurge;
     private bool _disposed;
 
     /// <summary>How often at most the expired rows are removed from the file (they are invisible from the moment they expire).</summary>
@@ -159,14 +158,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 throw StorageConflictException.For(eTag);
             }
 
-            // Expired rows are already absent for every read and write; this removes them from the file for good.
-            // A scan of the table (there is no index on expires_at, see Initialize), at most every PurgeInterval.
-            if (now >= _nextPurge)
-            {
-                connection.Command(PurgeSql, ("$now", now)).ExecuteNonQuery();
-                _nextPurge = now + (long)PurgeInterval.TotalMilliseconds;
-            }
-
             return newETag;
         }, cancellationToken);
     }
@@ -199,17 +190,16 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Removes every expired row from the file now (the writes do it at most every <see cref="PurgeInterval"/>).</summary>
+    /// <summary>
+    /// Removes every expired row from the file now; <see cref="ExpiredStatePurge"/> calls it every <see cref="PurgeInterval"/>.
+    /// Expired rows are absent for every read and write already; this takes them out of the file. A scan of the
+    /// table (there is no index on expires_at, see Initialize), off the turns' path.
+    /// </summary>
     public Task PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = Now();
-        return WriteLockedAsync(connection =>
-        {
-            var purged = connection.Command(PurgeSql, ("$now", now)).ExecuteNonQuery();
-            _nextPurge = now + (long)PurgeInterval.TotalMilliseconds;
-            return purged;
-        }, cancellationToken);
+        return WriteLockedAsync(connection => connection.Command(PurgeSql, ("$now", now)).ExecuteNonQuery(), cancellationToken);
     }
 
     /// <summary>
