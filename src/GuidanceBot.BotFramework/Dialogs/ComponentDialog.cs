@@ -78,16 +78,9 @@ public class ComponentDialog : Dialog
     public override string? GetWaitingCardNonce(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        try
-        {
-            return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
-                ? dialog.GetWaitingCardNonce(active)
-                : null;
-        }
-        catch (DialogStateException)
-        {
-            return null;
-        }
+        return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
+            ? dialog.GetWaitingCardNonce(active)
+            : null;
     }
 
     public override async Task EndDialogAsync(

@@ -44,10 +44,10 @@ public abstract class Dialog
         Task.CompletedTask;
 
     /// <summary>
-    /// The nonce of the card this dialog waits on (a prompt's), or null when it waits on no card or its state
-    /// cannot be read. Card buttons that act on the flow as a whole (stop) compare it with theirs, so that an
-    /// old card cannot stop what runs now.
+    /// The nonce of the card this dialog waits on (a prompt's), or null when it waits on no card. Card buttons
+    /// that act on the flow as a whole (stop) compare it with theirs, so that an old card cannot stop what runs now.
     /// </summary>
+    /// <exception cref="DialogStateException">The instance's state cannot be read.</exception>
     public virtual string? GetWaitingCardNonce(DialogInstance instance) => null;
 
     /// <summary>Called just before the instance leaves the stack (ended, replaced or cancelled).</summary>

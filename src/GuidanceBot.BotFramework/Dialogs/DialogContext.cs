@@ -32,9 +32,21 @@ public sealed class DialogContext
 
     public DialogInstance? ActiveDialog => _state.DialogStack.Count > 0 ? _state.DialogStack[0] : null;
 
-    /// <summary>The nonce of the card the active dialog waits on (see <see cref="Dialog.GetWaitingCardNonce"/>), or null.</summary>
-    public string? GetWaitingCardNonce() =>
-        ActiveDialog is { } active && FindDialog(active.Id) is { } dialog ? dialog.GetWaitingCardNonce(active) : null;
+    /// <summary>
+    /// The nonce of the card the active dialog waits on (see <see cref="Dialog.GetWaitingCardNonce"/>), or null,
+    /// also when the stored state cannot be read: then no card is current, and continuing the dialog discards that state.
+    /// </summary>
+    public string? GetWaitingCardNonce()
+    {
+        try
+        {
+            return ActiveDialog is { } active && FindDialog(active.Id) is { } dialog ? dialog.GetWaitingCardNonce(active) : null;
+        }
+        catch (DialogStateException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Pushes the dialog <paramref name="dialogId"/> and starts it.</summary>
     public async Task<DialogTurnResult> BeginDialogAsync(

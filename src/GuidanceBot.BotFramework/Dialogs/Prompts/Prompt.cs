@@ -113,14 +113,7 @@ public abstract class Prompt<T> : Dialog
     public override string? GetWaitingCardNonce(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        try
-        {
-            return instance.GetState(DialogJsonContext.Default.PromptState)?.Nonce;
-        }
-        catch (DialogStateException)
-        {
-            return null;
-        }
+        return instance.GetState(DialogJsonContext.Default.PromptState)?.Nonce;
     }
 
     /// <summary>Recognizes the answer in <paramref name="activity"/>.</summary>
