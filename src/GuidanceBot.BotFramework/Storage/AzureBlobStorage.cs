@@ -29,7 +29,7 @@ namespace GuidanceBot.BotFramework.Storage;
 /// </list>
 /// The container is created on the first write that finds it missing.
 /// </summary>
-public sealed class AzureBlobStorage : IStorage
+public sealed class AzureBlobStorage : IStorage, IReadinessProbe
 {
     /// <summary>Every state blob's name starts with this, so a lifecycle rule can match state and nothing else.</summary>
     public const string StatePrefix = "state/";

@@ -21,7 +21,7 @@ namespace GuidanceBot.BotFramework.Storage;
 /// was about a quarter of the storage's CPU per flow step.
 /// </para>
 /// </remarks>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed class SqliteStorage : IStorage, IReadinessProbe, IDisposable
 {
     private const string ReadSql = "SELECT value, etag, expires_at FROM items WHERE key = $key";
     private const string DeleteVersionSql = "DELETE FROM items WHERE key = $key AND etag = $etag";

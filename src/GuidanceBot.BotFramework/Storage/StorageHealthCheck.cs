@@ -46,13 +46,9 @@ public sealed class StorageHealthCheck : IHealthCheck
         try
         {
             var storage = _storage();
-            if (storage is AzureBlobStorage blobs)
+            if (storage is IReadinessProbe probe)
             {
-                await blobs.ProbeAsync(linked.Token).ConfigureAwait(false);
-            }
-            else if (storage is SqliteStorage sqlite)
-            {
-                await sqlite.ProbeAsync(linked.Token).ConfigureAwait(false);
+                await probe.ProbeAsync(linked.Token).ConfigureAwait(false);
             }
             else
             {
