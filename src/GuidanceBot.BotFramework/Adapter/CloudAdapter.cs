@@ -245,23 +245,11 @@ public sealed partial class CloudAdapter
             catch (StorageConflictException) when (attempt < _options.MaxTurnAttempts && !cancellationToken.IsCancellationRequested)
             {
                 LogTurnConflict(_logger, activityType, conversation, attempt, _options.MaxTurnAttempts);
+                failure = await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 failure = ex;
-            }
-
-            if (failure is null)
-            {
-                try
-                {
-                    await PauseBeforeRerunAsync(attempt, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    // The turn ran out of time while it waited to run again: it failed like any timed-out turn.
-                    failure = ex;
-                }
             }
 
             if (failure is not null)
@@ -300,18 +288,30 @@ public sealed partial class CloudAdapter
 
     private static Task StopTypingAsync(TypingIndicator? typing) => typing?.StopAsync() ?? Task.CompletedTask;
 
-    private async Task PauseBeforeRerunAsync(int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits a little before a re-run; returns null, or the cancellation when the turn ran out of time meanwhile
+    /// (it then fails like any timed-out turn). Returned, not thrown: the caller waits inside its catch block.
+    /// </summary>
+    private async Task<OperationCanceledException?> PauseBeforeRerunAsync(int attempt, CancellationToken cancellationToken)
     {
         if (_options.TurnRetryDelay <= TimeSpan.Zero)
         {
-            return;
+            return null;
         }
 
         // Random, so that turns that collided do not all come back at the same moment. Not security relevant.
 #pragma warning disable CA5394
         var pause = _options.TurnRetryDelay * attempt * Random.Shared.NextDouble();
 #pragma warning restore CA5394
-        await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException ex)
+        {
+            return ex;
+        }
     }
 
     private async Task ApologizeAsync(
