@@ -18,8 +18,12 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // These two keep the factory's request logging: their URIs are fixed metadata URLs and the token endpoint
         // of our own tenant (or the managed identity endpoint), from configuration, never user or conversation ids.
-        services.AddHttpClient(BotTokenValidator.MetadataHttpClientName);
-        services.AddHttpClient(MsalAccessTokenProvider.HttpClientName);
+        // Explicit timeouts instead of HttpClient's 100 s: IdentityModel fetches metadata without the request's
+        // cancellation, and MSAL retries a timed-out token request once (see the two options).
+        services.AddHttpClient(BotTokenValidator.MetadataHttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = AuthOptions(provider).MetadataTimeout);
+        services.AddHttpClient(MsalAccessTokenProvider.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = AuthOptions(provider).TokenTimeout);
 
         // Per-attempt timeouts are the connector's own (ConnectorOptions.AttemptTimeout).
         services.AddHttpClient(ConnectorClient.HttpClientName)
@@ -33,7 +37,7 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.AddSingleton<IBotAuthenticator, BotTokenValidator>();
         services.AddSingleton<IAccessTokenProvider>(provider =>
-            provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous
+            AuthOptions(provider).IsAnonymous
                 ? new AnonymousAccessTokenProvider()
                 : ActivatorUtilities.CreateInstance<MsalAccessTokenProvider>(provider));
         services.AddSingleton<ConversationRateLimiter>();
@@ -42,6 +46,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>();
         return services;
     }
+
+    private static BotAuthenticationOptions AuthOptions(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
 
     /// <summary>
     /// The connector's own handler. It follows no redirects: a Bot Framework connector never redirects, and

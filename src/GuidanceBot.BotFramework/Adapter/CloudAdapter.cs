@@ -31,6 +31,12 @@ public sealed partial class CloudAdapter
     /// <summary>How long the apology of a turn that ran out of time may take to send.</summary>
     internal static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Retry-After of the 503 when tokens cannot be checked. IdentityModel tries the metadata again on the next
+    /// request, so a short pause is enough for a blip; a longer outage answers 503 again.
+    /// </summary>
+    private const string AuthenticationRetryAfterSeconds = "5";
+
     private readonly IBotAuthenticator _authenticator;
     private readonly IConnectorClient _connector;
     private readonly BotAuthenticationOptions _authOptions;
@@ -123,6 +129,17 @@ public sealed partial class CloudAdapter
         }
 
         var auth = await _authenticator.AuthenticateAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
+        if (auth.IsUnavailable)
+        {
+            // Not the caller's fault: the token may well be good. 503 says "try again", where 401 would say "your credentials are wrong".
+            LogAuthenticationUnavailable(_logger, auth.FailureReason ?? "unknown");
+            response.Headers.RetryAfter = AuthenticationRetryAfterSeconds;
+            await WriteErrorAsync(response, StatusCodes.Status503ServiceUnavailable,
+                "The token cannot be checked now: the issuer's signing keys could not be fetched. Try again later.", cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (!auth.IsAuthenticated)
         {
             LogRejected(_logger, auth.FailureReason ?? "invalid token");
@@ -439,6 +456,10 @@ public sealed partial class CloudAdapter
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
+        Message = "Request refused with 503: tokens cannot be checked, the issuer's metadata could not be fetched ({Reason})")]
+    private static partial void LogAuthenticationUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Could not send the apology in conversation {Conversation}: {ExceptionType}")]

@@ -39,6 +39,21 @@ public sealed class BotAuthenticationOptions
     public string OutboundScope { get; set; } = "https://api.botframework.com/.default";
 
     /// <summary>
+    /// Longest wait for the OpenID metadata and signing keys that inbound tokens are checked against: the
+    /// HttpClient timeout of the fetch, and how long a request waits for a fetch already under way. IdentityModel
+    /// runs that fetch without the request's cancellation, so without this a metadata endpoint that does not answer
+    /// held every first request for HttpClient's default 100 s. Well inside the Bot Service's 10–15 s per request.
+    /// </summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Longest wait for one HTTP request to the outbound token endpoint (or the managed identity endpoint); MSAL
+    /// retries once after a timeout. The connector bounds the whole token fetch by its attempt timeout as well;
+    /// this one ends a request that nothing else is waiting for, instead of HttpClient's default 100 s.
+    /// </summary>
+    public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Extra serviceUrl hosts accepted in anonymous mode besides loopback. Empty by default: without an
     /// app id nobody is authenticated, so the bot must not be made to POST to arbitrary addresses.
     /// </summary>
@@ -69,6 +84,16 @@ public sealed class BotAuthenticationOptions
         }
 
         var problems = new List<string>();
+        if (!IsUsableTimeout(MetadataTimeout))
+        {
+            problems.Add("BotFramework:MetadataTimeout must be positive and at most 24 hours.");
+        }
+
+        if (!IsUsableTimeout(TokenTimeout))
+        {
+            problems.Add("BotFramework:TokenTimeout must be positive and at most 24 hours.");
+        }
+
         if (!Guid.TryParse(MicrosoftAppId, out _))
         {
             problems.Add("MicrosoftAppId must be a GUID.");
@@ -107,4 +132,7 @@ public sealed class BotAuthenticationOptions
 
         return problems;
     }
+
+    // HttpClient.Timeout refuses zero, negatives and anything beyond int.MaxValue milliseconds (about 24.8 days).
+    private static bool IsUsableTimeout(TimeSpan timeout) => timeout > TimeSpan.Zero && timeout <= TimeSpan.FromHours(24);
 }

@@ -94,7 +94,12 @@ public sealed class BotTokenValidator : IBotAuthenticator
         var (result, configuration) = await ValidateSignedAsync(
             token, [BotAuthenticationOptions.BotServiceIssuer], _botServiceMetadata, cancellationToken)
             .ConfigureAwait(false);
-        if (!result.IsValid || configuration is null)
+        if (configuration is null)
+        {
+            return BotAuthenticationResult.Unavailable(FailureOf(result));
+        }
+
+        if (!result.IsValid)
         {
             return BotAuthenticationResult.Failed(FailureOf(result));
         }
@@ -118,8 +123,13 @@ public sealed class BotTokenValidator : IBotAuthenticator
     private async Task<BotAuthenticationResult> ValidateEntraTokenAsync(
         string token, string issuer, CancellationToken cancellationToken)
     {
-        var (result, _) = await ValidateSignedAsync(token, [issuer], _entraMetadata, cancellationToken)
+        var (result, configuration) = await ValidateSignedAsync(token, [issuer], _entraMetadata, cancellationToken)
             .ConfigureAwait(false);
+        if (configuration is null)
+        {
+            return BotAuthenticationResult.Unavailable(FailureOf(result));
+        }
+
         if (!result.IsValid)
         {
             return BotAuthenticationResult.Failed(FailureOf(result));
@@ -134,32 +144,64 @@ public sealed class BotTokenValidator : IBotAuthenticator
             : BotAuthenticationResult.Failed("The token was issued to another app.");
     }
 
+    /// <summary>
+    /// Checks the token's signature and claims against the issuer's metadata. The configuration is null when the
+    /// metadata could not be had within <see cref="BotAuthenticationOptions.MetadataTimeout"/>: the token was
+    /// not checked, which is not the same as a bad token.
+    /// </summary>
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateSignedAsync(
         string token,
         IEnumerable<string> issuers,
         ConfigurationManager<OpenIdConnectConfiguration> metadata,
         CancellationToken cancellationToken)
     {
-        OpenIdConnectConfiguration configuration;
-        try
+        var (configuration, failure) = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+        if (configuration is null)
         {
-            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return (new TokenValidationResult { IsValid = false, Exception = ex }, null);
+            return (new TokenValidationResult { IsValid = false, Exception = failure }, null);
         }
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys roll over: an unknown key id triggers one metadata refresh before we give up.
+            // Keys roll over: an unknown key id triggers one metadata refresh before we give up. If that refresh
+            // fails, the keys we have stay in use and the token stays refused.
             metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
+            var (refreshed, _) = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+            if (refreshed is not null)
+            {
+                configuration = refreshed;
+                result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
+            }
         }
 
         return (result, configuration);
+    }
+
+    /// <summary>
+    /// The issuer's metadata (cached by IdentityModel), or the reason it could not be had in time. IdentityModel
+    /// fetches without the caller's cancellation and lets the other requests queue for that one fetch; the
+    /// HttpClient's timeout ends the fetch, and this timeout ends the wait of a request in that queue. Wall-clock
+    /// time, as HttpClient's own timeout is, rather than the injected TimeProvider.
+    /// </summary>
+    private async Task<(OpenIdConnectConfiguration? Configuration, Exception? Failure)> GetMetadataAsync(
+        ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.MetadataTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return (await metadata.GetConfigurationAsync(linked.Token).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // IdentityModel's wrapper for a fetch that failed (no answer in time, no connection, a 5xx, a document it cannot read).
+            return (null, ex);
+        }
     }
 
     private TokenValidationParameters Parameters(IEnumerable<string> issuers, OpenIdConnectConfiguration configuration) =>

@@ -7,6 +7,7 @@ using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace GuidanceBot.BotFramework.Connector;
 
@@ -42,6 +43,9 @@ public sealed partial class ConnectorClient : IConnectorClient
     // should not stop replies to the others.
     private readonly ConcurrentDictionary<string, CircuitBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
 
+    // And one for the outbound token: while the token endpoint is down, replies fail fast instead of each waiting for it.
+    private readonly CircuitBreaker _tokenBreaker;
+
     public ConnectorClient(
         IHttpClientFactory httpClientFactory,
         IAccessTokenProvider tokens,
@@ -54,6 +58,7 @@ public sealed partial class ConnectorClient : IConnectorClient
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _tokenBreaker = new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakDuration, _time);
     }
 
     public Task<ResourceResponse?> SendToConversationAsync(Activity activity, CancellationToken cancellationToken) =>
@@ -96,7 +101,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     private async Task<ResourceResponse?> SendAsync(
         HttpMethod method, Uri uri, Activity? activity, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri);
@@ -128,6 +133,57 @@ public sealed partial class ConnectorClient : IConnectorClient
             await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The outbound token (null in local anonymous mode), within one attempt's timeout. Any failure to get it —
+    /// the endpoint down, slow or refusing our credentials — is a <see cref="ConnectorException"/>, so that a
+    /// turn fails and apologizes the same way as when the connector itself is down. Only the caller's own
+    /// cancellation is passed on as it is.
+    /// </summary>
+    private async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (_tokenBreaker.TryEnter() is not { } lease)
+        {
+            LogTokenFailedFast(_logger);
+            throw new ConnectorException(null, "The outbound token endpoint failed repeatedly; not calling it now.");
+        }
+
+        using var attemptTimeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        try
+        {
+            var token = await _tokens.GetAccessTokenAsync(linked.Token).ConfigureAwait(false);
+            _tokenBreaker.OnSuccess(lease);
+            return token;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _tokenBreaker.OnNeutral(lease);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (_tokenBreaker.OnFailure(lease))
+            {
+                LogTokenCircuitOpened(_logger, _options.BreakDuration.TotalSeconds);
+            }
+
+            var reason = TokenFailureReason(ex);
+            LogNoToken(_logger, reason);
+            throw new ConnectorException(null, $"No outbound token for the connector ({reason}).", ex);
+        }
+    }
+
+    /// <summary>
+    /// What the log may say about a failed token request: the exception type, and MSAL's error code (such as
+    /// <c>invalid_client</c> for a wrong secret), never its message, which carries tenant, client and trace ids.
+    /// </summary>
+    private static string TokenFailureReason(Exception exception) => exception switch
+    {
+        MsalException msal => $"{exception.GetType().Name} {msal.ErrorCode}",
+        OperationCanceledException => "timed out",
+        _ => exception.GetType().Name,
+    };
 
     /// <summary>
     /// One attempt, unless the service's circuit is open: then it fails at once. Only signs that the service
@@ -313,6 +369,16 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Connector {Method} to {Host} not sent: circuit open")]
     private static partial void LogFailedFast(ILogger logger, string method, string host);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "No outbound token for the connector: {Reason}")]
+    private static partial void LogNoToken(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error,
+        Message = "Outbound token circuit opened: replies fail fast for {BreakSeconds} s")]
+    private static partial void LogTokenCircuitOpened(ILogger logger, double breakSeconds);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Connector call not sent: the outbound token circuit is open")]
+    private static partial void LogTokenFailedFast(ILogger logger);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Connector {Method} to {Host} timed out")]
     private static partial void LogTimedOut(ILogger logger, string method, string host);
