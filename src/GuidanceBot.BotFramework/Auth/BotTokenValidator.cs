@@ -164,8 +164,11 @@ public sealed class BotTokenValidator : IBotAuthenticator
         var result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys roll over: an unknown key id triggers one metadata refresh before we give up. If that refresh
-            // fails, the keys we have stay in use and the token stays refused.
+            // Keys roll over: an unknown key id asks IdentityModel for a refresh, at most one per its refresh interval
+            // (so tokens with made-up key ids cannot make us fetch on every request). It refreshes in the background
+            // and hands out the keys it has meanwhile, so the retry below mostly still fails: the first token signed
+            // with a new key is refused, the ones after the refresh landed are accepted (AuthenticationTests). If the
+            // refresh fails, the keys we have stay in use.
             metadata.RequestRefresh();
             var (refreshed, _) = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
             if (refreshed is not null)

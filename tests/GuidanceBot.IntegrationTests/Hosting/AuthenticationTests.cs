@@ -145,6 +145,47 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task KeyRollover_TokensSignedWithANewlyPublishedKey_AreAcceptedOnceTheRefreshLanded()
+    {
+        var rolledOver = false;
+        var keySetRequests = 0;
+        _factory.Metadata = new StubHttpHandler(request =>
+        {
+            if (request.Uri.AbsoluteUri == TestTokenIssuer.MetadataUrl)
+            {
+                return StubHttpHandler.Json(TestTokenIssuer.MetadataJson());
+            }
+
+            Interlocked.Increment(ref keySetRequests);
+            var keySet = JsonNode.Parse(_issuer.JwksJson())!;
+            if (Volatile.Read(ref rolledOver))
+            {
+                ((JsonArray)keySet["keys"]!).Add(PublishedKey(_issuer.UnpublishedKey, "msteams"));
+            }
+
+            return StubHttpHandler.Json(keySet.ToJsonString());
+        });
+        var client = _factory.CreateClient();
+        var before = await client.PostActivityAsync(Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl));
+        Volatile.Write(ref rolledOver, true);
+
+        // IdentityModel refreshes in the background: the first token with the new key may be refused, later ones not.
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 20 && !statuses.Contains(HttpStatusCode.OK); attempt++)
+        {
+            var response = await client.PostActivityAsync(
+                Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
+            statuses.Add(response.StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, statuses[^1]);
+        Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized }));
+        Assert.Equal(2, keySetRequests);
+    }
+
+    [Fact]
     public async Task OutboundToken_IsFetchedOnceForManyReplies()
     {
         var client = _factory.CreateClient();
@@ -171,6 +212,20 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Equal($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token", tokenRequest.Uri.AbsoluteUri);
         Assert.Contains("grant_type=client_credentials", tokenRequest.Body, StringComparison.Ordinal);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body, StringComparison.Ordinal);
+    }
+
+    private static JsonObject PublishedKey(RsaSecurityKey key, string endorsement)
+    {
+        var parameters = key.Rsa.ExportParameters(false);
+        return new JsonObject
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = key.KeyId,
+            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+            ["endorsements"] = new JsonArray(endorsement),
+        };
     }
 
     private static JsonObject Message(bool expectReplies = false) =>
