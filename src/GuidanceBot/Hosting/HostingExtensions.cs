@@ -73,6 +73,12 @@ public static class HostingExtensions
         app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(context, bot, context.RequestAborted))
             .RequireRateLimiting(GlobalRateLimitPolicy);
+        // Routing alone answers these with an empty 405; say what is accepted instead (PROTOCOL.md §1.1).
+        app.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "POST";
+            return Results.Text("Only POST is accepted on /api/messages.", statusCode: StatusCodes.Status405MethodNotAllowed);
+        });
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {

@@ -183,6 +183,23 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task OtherMethodThanPost_Returns405WithAllowAndAReason(string method)
+    {
+        var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        Assert.Contains("POST", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_JsonWithCharset_IsAccepted()
     {
