@@ -30,8 +30,9 @@ public static class HostingExtensions
         builder.Services.AddOptions<BotAuthenticationOptions>()
             .Bind(configuration)
             .Bind(configuration.GetSection("BotFramework"))
-            .Validate(o => o.Validate().Count == 0, "Invalid Bot Framework credentials: see the start-up log.")
             .ValidateOnStart();
+        // Through a validator rather than .Validate(predicate, message): the start-up error then names each problem.
+        builder.Services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
         builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"))
             .Validate(o => o.MaxTurnAttempts >= 1 && o.TurnRetryDelay >= TimeSpan.Zero,
                 "BotFramework:Adapter:MaxTurnAttempts must be at least 1 and TurnRetryDelay not negative.")
