@@ -281,7 +281,13 @@ public sealed partial class CloudAdapter
         }
     }
 
-    /// <summary>Logs and counts a failed turn, drops what it had queued, and sends the product's apology instead.</summary>
+    /// <summary>
+    /// Logs and counts a failed turn, drops what it had queued, and sends the product's apology instead. An invoke
+    /// gets no apology: its failure is its response's status (see <see cref="FailureStatus"/>), which Teams shows
+    /// where the user acted (a message extension's search box, a card). A message posted instead would land in the
+    /// chat the user was composing in, seen by everyone in it, and its connector call would hold up the response
+    /// past the 5 s Teams gives a message-extension query.
+    /// </summary>
     private async Task FailTurnAsync(
         TurnContext turnContext, Exception exception, string activityType, string conversation, int attempt, long started,
         CancellationToken cancellationToken)
@@ -291,6 +297,11 @@ public sealed partial class CloudAdapter
         _metrics.RecordTurn(activityType, _time.GetElapsedTime(started), failed: true);
         turnContext.DiscardPending();
         turnContext.TurnState.Set(new TurnFailure(exception));
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            return;
+        }
+
         if (!cancellationToken.IsCancellationRequested)
         {
             await ApologizeAsync(turnContext, exception, conversation, cancellationToken).ConfigureAwait(false);

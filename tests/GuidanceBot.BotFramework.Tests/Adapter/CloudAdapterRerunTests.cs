@@ -74,25 +74,26 @@ public sealed class CloudAdapterRerunTests
     }
 
     [Fact]
-    public async Task ProcessAsync_InvokeWhenStoreUnavailable_Answers503WithApology()
+    public async Task ProcessAsync_InvokeWhenStoreUnavailable_Answers503AndPostsNothingIntoTheChat()
     {
-        var bot = new ThrowingBot(new StorageUnavailableException("down"));
+        var bot = new ThrowingBot(new StorageUnavailableException("down")) { SendFirst = "half" };
         var request = AdapterHarness.Request(Invoke);
 
         await NewAdapter().ProcessAsync(request, bot, CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, request.Response.StatusCode);
-        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+        Assert.Empty(_connector.Sent);
     }
 
     [Fact]
-    public async Task ProcessAsync_InvokeWithOtherFailure_Answers500()
+    public async Task ProcessAsync_InvokeWithOtherFailure_Answers500AndPostsNothingIntoTheChat()
     {
         var request = AdapterHarness.Request(Invoke);
 
         await NewAdapter().ProcessAsync(request, new ThrowingBot(new InvalidOperationException("bug")), CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status500InternalServerError, request.Response.StatusCode);
+        Assert.Empty(_connector.Sent);
     }
 
     [Fact]
@@ -106,16 +107,39 @@ public sealed class CloudAdapterRerunTests
     }
 
     [Fact]
-    public async Task ProcessAsync_TimeoutWhilePausingBeforeRerun_FailsTheTurnWithApologyAnd503()
+    public async Task ProcessAsync_InvokeTimingOutWhilePausingBeforeRerun_Answers503WithoutApology()
     {
-        // The bot takes no time of the fake clock, so the turn timeout can only fire during a pause between attempts.
+        var request = AdapterHarness.Request(Invoke);
+
+        await RunUntilTimedOutWhilePausingAsync(request);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, request.Response.StatusCode);
+        Assert.Empty(_connector.Sent);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_MessageTimingOutWhilePausingBeforeRerun_SendsTheApology()
+    {
+        var request = AdapterHarness.Request();
+
+        await RunUntilTimedOutWhilePausingAsync(request);
+
+        Assert.Equal(StatusCodes.Status200OK, request.Response.StatusCode);
+        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
+    }
+
+    /// <summary>
+    /// Runs a turn that conflicts on every attempt. The bot takes no time of the fake clock, so the turn timeout
+    /// can only fire during a pause between attempts.
+    /// </summary>
+    private async Task RunUntilTimedOutWhilePausingAsync(DefaultHttpContext request)
+    {
         var time = new FakeTimeProvider();
         var adapter = AdapterHarness.Create(
             _connector,
             time,
             new AdapterOptions { TurnRetryDelay = TimeSpan.FromSeconds(1), MaxTurnAttempts = int.MaxValue, TurnTimeout = TimeSpan.FromSeconds(5), TypingDelay = TimeSpan.FromHours(1) },
             new ApologyHandler());
-        var request = AdapterHarness.Request(Invoke);
 
         var turn = adapter.ProcessAsync(request, new ConflictingBot(conflicts: int.MaxValue), CancellationToken.None);
         while (!turn.IsCompleted)
@@ -125,8 +149,6 @@ public sealed class CloudAdapterRerunTests
         }
 
         await turn;
-        Assert.Equal(StatusCodes.Status503ServiceUnavailable, request.Response.StatusCode);
-        Assert.Equal([Apology], _connector.Sent.Select(a => a.Text));
     }
 
     private CloudAdapter NewAdapter() => AdapterHarness.Create(

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.IntegrationTests.Answers;
 
@@ -111,6 +113,24 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"first query took {stopwatch.Elapsed}");
     }
 
+    [Fact]
+    public async Task Query_StoreUnavailable_Answers503WithoutPostingIntoTheChat()
+    {
+        // The search reads the sender's last summary; with the store down the query fails as a whole.
+        using var storeDown = new BotApplicationFactory
+        {
+            ConfigureServices = services => services.AddSingleton<IStorage>(new UnreachableStorage()),
+        };
+        var client = storeDown.CreateClient();
+
+        var response = await client.PostActivityAsync(Query("melden bij CoMensha"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        // Teams shows the failed search in the compose box; a message in the chat would reach everyone in it.
+        Assert.Empty(storeDown.Connector.Requests);
+        storeDown.AssertNoSensitiveTextLogged();
+    }
+
     private static JsonObject Query(string? term)
     {
         var parameters = term is null
@@ -128,5 +148,20 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private sealed class UnreachableStorage : IStorage
+    {
+        public Task<StorageItem?> ReadAsync(string key, CancellationToken cancellationToken) =>
+            Task.FromException<StorageItem?>(new StorageUnavailableException("unreachable"));
+
+        public Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+            Task.FromException<string>(new StorageUnavailableException("unreachable"));
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+            Task.FromException(new StorageUnavailableException("unreachable"));
+
+        public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) =>
+            Task.FromException(new StorageUnavailableException("unreachable"));
     }
 }
