@@ -11,7 +11,7 @@ namespace GuidanceBot.BotFramework.Auth;
 
 /// <summary>
 /// Validates inbound Bot Framework tokens as PROTOCOL.md §3.1 describes: signature with a key from the
-/// issuer's OpenID metadata (cached, refreshed on an unknown key), issuer, audience = our app id,
+/// issuer's OpenID metadata (cached, fetched again for an unknown key: <see cref="IssuerMetadata"/>), issuer, audience = our app id,
 /// lifetime with 5 minutes skew, and for Bot Service tokens the channel endorsement of the signing key
 /// and the <c>serviceurl</c> claim. Without an app id it implements the local anonymous mode.
 /// </summary>
@@ -33,17 +33,18 @@ public sealed class BotTokenValidator : IBotAuthenticator
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BotAuthenticationOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botServiceMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entraMetadata;
+    private readonly IssuerMetadata _botServiceMetadata;
+    private readonly IssuerMetadata _entraMetadata;
     private readonly HashSet<string> _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public BotTokenValidator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory)
+    public BotTokenValidator(
+        IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
     {
         _options = options.Value;
         var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName));
-        _botServiceMetadata = new(_options.BotOpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
-        _entraMetadata = new(_options.EntraOpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+        _botServiceMetadata = new(_options.BotOpenIdMetadataUrl, retriever, _options.MetadataTimeout, timeProvider);
+        _entraMetadata = new(_options.EntraOpenIdMetadataUrl, retriever, _options.MetadataTimeout, timeProvider);
         _entraIssuers = EntraIssuers(_options).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -152,60 +153,33 @@ public sealed class BotTokenValidator : IBotAuthenticator
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateSignedAsync(
         string token,
         IEnumerable<string> issuers,
-        ConfigurationManager<OpenIdConnectConfiguration> metadata,
+        IssuerMetadata metadata,
         CancellationToken cancellationToken)
     {
-        var (configuration, failure) = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+        var (configuration, failure) = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
         if (configuration is null)
         {
-            return (new TokenValidationResult { IsValid = false, Exception = failure }, null);
+            return (Unchecked(failure), null);
         }
 
         var result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (result.Exception is not SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys roll over: an unknown key id asks IdentityModel for a refresh, at most one per its refresh interval
-            // (so tokens with made-up key ids cannot make us fetch on every request). It refreshes in the background
-            // and hands out the keys it has meanwhile, so the retry below mostly still fails: the first token signed
-            // with a new key is refused, the ones after the refresh landed are accepted (AuthenticationTests). If the
-            // refresh fails, the keys we have stay in use.
-            metadata.RequestRefresh();
-            var (refreshed, _) = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
-            if (refreshed is not null)
-            {
-                configuration = refreshed;
-                result = await _handler.ValidateTokenAsync(token, Parameters(issuers, configuration)).ConfigureAwait(false);
-            }
+            return (result, configuration);
         }
 
-        return (result, configuration);
+        // A key we do not have: the issuer has probably rolled its keys over, so check against freshly fetched ones.
+        // If they cannot be had, the token may well be good: unchecked, as when the metadata is down.
+        var (fresh, freshFailure) = await metadata.GetAfterUnknownKeyAsync(cancellationToken).ConfigureAwait(false);
+        if (fresh is null)
+        {
+            return (Unchecked(freshFailure), null);
+        }
+
+        return (await _handler.ValidateTokenAsync(token, Parameters(issuers, fresh)).ConfigureAwait(false), fresh);
     }
 
-    /// <summary>
-    /// The issuer's metadata (cached by IdentityModel), or the reason it could not be had in time. IdentityModel
-    /// fetches without the caller's cancellation and lets the other requests queue for that one fetch; the
-    /// HttpClient's timeout ends the fetch, and this timeout ends the wait of a request in that queue. Wall-clock
-    /// time, as HttpClient's own timeout is, rather than the injected TimeProvider.
-    /// </summary>
-    private async Task<(OpenIdConnectConfiguration? Configuration, Exception? Failure)> GetMetadataAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_options.MetadataTimeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            return (await metadata.GetConfigurationAsync(linked.Token).ConfigureAwait(false), null);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // IdentityModel's wrapper for a fetch that failed (no answer in time, no connection, a 5xx, a document it cannot read).
-            return (null, ex);
-        }
-    }
+    private static TokenValidationResult Unchecked(Exception? failure) => new() { IsValid = false, Exception = failure };
 
     private TokenValidationParameters Parameters(IEnumerable<string> issuers, OpenIdConnectConfiguration configuration) =>
         new()

@@ -206,12 +206,4 @@ public sealed class AuthenticationFaultTests : IDisposable
 
     private static JsonObject Message(bool expectReplies = false) =>
         TestActivities.Message("hallo", serviceUrl: ServiceUrl, expectReplies: expectReplies);
-
-    /// <summary>A stub that can wait, throw or answer, as a real endpoint that is down does.</summary>
-    private sealed class DelegatingStub(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond)
-        : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            respond(request, cancellationToken);
-    }
 }

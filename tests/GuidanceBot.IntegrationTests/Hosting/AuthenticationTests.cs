@@ -145,44 +145,71 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
-    public async Task KeyRollover_TokensSignedWithANewlyPublishedKey_AreAcceptedOnceTheRefreshLanded()
+    public async Task KeyRollover_TheFirstTokenSignedWithANewlyPublishedKey_IsAccepted()
     {
         var rolledOver = false;
         var keySetRequests = 0;
-        _factory.Metadata = new StubHttpHandler(request =>
-        {
-            if (request.Uri.AbsoluteUri == TestTokenIssuer.MetadataUrl)
-            {
-                return StubHttpHandler.Json(TestTokenIssuer.MetadataJson());
-            }
-
-            Interlocked.Increment(ref keySetRequests);
-            var keySet = JsonNode.Parse(_issuer.JwksJson())!;
-            if (Volatile.Read(ref rolledOver))
-            {
-                ((JsonArray)keySet["keys"]!).Add(PublishedKey(_issuer.UnpublishedKey, "msteams"));
-            }
-
-            return StubHttpHandler.Json(keySet.ToJsonString());
-        });
+        _factory.Metadata = RollingOverMetadata(() => Volatile.Read(ref rolledOver), () => Interlocked.Increment(ref keySetRequests));
         var client = _factory.CreateClient();
         var before = await client.PostActivityAsync(Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl));
         Volatile.Write(ref rolledOver, true);
 
-        // IdentityModel refreshes in the background: the first token with the new key may be refused, later ones not.
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 20 && !statuses.Contains(HttpStatusCode.OK); attempt++)
-        {
-            var response = await client.PostActivityAsync(
-                Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
-            statuses.Add(response.StatusCode);
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
+        var first = await client.PostActivityAsync(
+            Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
+        var second = await client.PostActivityAsync(
+            Message(expectReplies: true), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, statuses[^1]);
-        Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized }));
-        Assert.Equal(2, keySetRequests);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Single(await first.ReadRepliesAsync());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(await second.ReadRepliesAsync());
+        // The first fetch, the one for the unknown key, and at most the cached copy catching up in the background.
+        Assert.InRange(Volatile.Read(ref keySetRequests), 2, 3);
+    }
+
+    [Fact]
+    public async Task UnknownKeyIds_AreRefused_AndFetchTheKeysAtMostOnceForMany()
+    {
+        var keySetRequests = 0;
+        _factory.Metadata = RollingOverMetadata(() => false, () => Interlocked.Increment(ref keySetRequests));
+        var client = _factory.CreateClient();
+        var accepted = await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl));
+
+        var forged = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+        {
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var token = _issuer.CreateToken(AppId, ServiceUrl, signingKey: new RsaSecurityKey(key.ExportParameters(true)) { KeyId = $"made-up-{i}" });
+            return client.PostActivityAsync(Message(), token);
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.All(forged, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
+        // The first fetch, one shared fetch for all the unknown keys, and at most the cached copy's own refresh.
+        Assert.InRange(Volatile.Read(ref keySetRequests), 2, 3);
+    }
+
+    [Fact]
+    public async Task UnknownKey_WhileTheKeysCannotBeFetched_Answers503_NotUnauthorized()
+    {
+        var down = false;
+        _factory.Metadata = new StubHttpHandler(request => Volatile.Read(ref down)
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+            : request.Uri.AbsoluteUri == TestTokenIssuer.MetadataUrl
+                ? StubHttpHandler.Json(TestTokenIssuer.MetadataJson())
+                : StubHttpHandler.Json(_issuer.JwksJson()));
+        var client = _factory.CreateClient();
+        var before = await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl));
+        Volatile.Write(ref down, true);
+
+        var unknownKey = await client.PostActivityAsync(
+            Message(), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
+        var knownKey = await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unknownKey.StatusCode);
+        Assert.NotNull(unknownKey.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, knownKey.StatusCode);
     }
 
     [Fact]
@@ -213,6 +240,23 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Contains("grant_type=client_credentials", tokenRequest.Body, StringComparison.Ordinal);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body, StringComparison.Ordinal);
     }
+
+    private StubHttpHandler RollingOverMetadata(Func<bool> rolledOver, Action onKeySetRequest) => new(request =>
+    {
+        if (request.Uri.AbsoluteUri == TestTokenIssuer.MetadataUrl)
+        {
+            return StubHttpHandler.Json(TestTokenIssuer.MetadataJson());
+        }
+
+        onKeySetRequest();
+        var keySet = JsonNode.Parse(_issuer.JwksJson())!;
+        if (rolledOver())
+        {
+            ((JsonArray)keySet["keys"]!).Add(PublishedKey(_issuer.UnpublishedKey, "msteams"));
+        }
+
+        return StubHttpHandler.Json(keySet.ToJsonString());
+    });
 
     private static JsonObject PublishedKey(RsaSecurityKey key, string endorsement)
     {
