@@ -11,9 +11,9 @@ namespace GuidanceBot.BotFramework.Auth;
 
 /// <summary>
 /// Validates inbound Bot Framework tokens as PROTOCOL.md §3.1 describes: signature with a key from the
-/// issuer's OpenID metadata (cached, fetched again for an unknown key: <see cref="IssuerMetadata"/>), issuer, audience = our app id,
-/// lifetime with 5 minutes skew, and for Bot Service tokens the channel endorsement of the signing key
-/// and the <c>serviceurl</c> claim. Without an app id it implements the local anonymous mode.
+/// issuer's OpenID metadata (cached, fetched again for an unknown key: <see cref="IssuerMetadata"/>), issuer,
+/// audience = our app id, lifetime with 5 minutes skew, and for Bot Service tokens the channel endorsement of the
+/// signing key and the <c>serviceurl</c> claim. Without an app id it implements the local anonymous mode.
 /// </summary>
 public sealed class BotTokenValidator : IBotAuthenticator
 {

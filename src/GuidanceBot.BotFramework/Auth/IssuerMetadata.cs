@@ -54,8 +54,8 @@ internal sealed class IssuerMetadata
     /// <summary>
     /// Metadata fetched for a token whose key the cached copy lacks: fetched now, or at most
     /// <see cref="UnknownKeyFetchInterval"/> ago (<see cref="FailedFetchRetryInterval"/> if that fetch failed);
-    /// requests that arrive during a fetch share it. Also asks the
-    /// cached copy to catch up, so that later tokens with the new key are checked without coming here.
+    /// requests that arrive during a fetch share it. Also asks the cached copy to catch up, so that later tokens
+    /// with the new key are checked without coming here.
     /// </summary>
     public Task<(OpenIdConnectConfiguration? Configuration, Exception? Failure)> GetAfterUnknownKeyAsync(
         CancellationToken cancellationToken)
