@@ -21,13 +21,21 @@ internal static class InProcessRun
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(BotSettings.For(root, dataFolder, options.Storage, options.BotLogLevel)!);
+        using var authenticated = options.Authenticated ? new AuthenticatedBot() : null;
+        if (authenticated is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(AuthenticatedBot.Settings);
+        }
+
         builder.AddGuidanceBot();
+        authenticated?.ServeSigningKeys(builder.Services);
         await using var app = builder.Build();
         var botMeter = new ServerTurnMeter();
         botMeter.Attach(app);
         app.MapBotEndpoints();
         await app.StartAsync();
         using var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = authenticated?.Authorization;
 
         var bareBuilder = WebApplication.CreateSlimBuilder();
         bareBuilder.Logging.ClearProviders();
@@ -40,7 +48,8 @@ internal static class InProcessRun
         using var bareClient = bare.GetTestClient();
 
         var report = new StringBuilder();
-        report.AppendLine("| scenario (in process, one request at a time, server side) | measured | changed thread | CPU µs/turn | KB allocated/turn |");
+        var mode = authenticated is null ? "anonymous" : "token checked on every bot request";
+        report.AppendLine(CultureInfo.InvariantCulture, $"| scenario (in process, one request at a time, server side; {mode}) | measured | changed thread | CPU µs/turn | KB allocated/turn |");
         report.AppendLine("|---|---:|---:|---:|---:|");
         report.AppendLine(Row("bare endpoint", await MeasureAsync(bareClient, bareMeter, Scenarios.Bare, "bare", options.MaxRequests)));
         foreach (var (option, name, turn) in Scenarios.ForBot(questions).Where(s => options.Runs(s.Option)))

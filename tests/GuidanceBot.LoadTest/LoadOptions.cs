@@ -4,11 +4,11 @@ using GuidanceBot.BotFramework.Storage;
 namespace GuidanceBot.LoadTest;
 
 /// <summary>Command-line options of the load generator.</summary>
-internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, StorageProvider Storage, LogLevel BotLogLevel)
+internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int MaxRequests, TimeSpan? Soak, bool NoPublish, string[] Scenarios, bool InProcess, int Rounds, StorageProvider Storage, LogLevel BotLogLevel, bool Authenticated)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, StorageProvider.Sqlite, LogLevel.Information);
+        var options = new LoadOptions([64], TimeSpan.FromSeconds(20), 200_000, null, false, [.. AllScenarios], false, 3, StorageProvider.Sqlite, LogLevel.Information, false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -23,8 +23,14 @@ internal sealed record LoadOptions(int[] Concurrency, TimeSpan Duration, int Max
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)) },
                 "--storage" => options with { Storage = ParseStorage(args[++i]) },
                 "--bot-log-level" => options with { BotLogLevel = ParseLogLevel(args[++i]) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N --storage sqlite|memory --bot-log-level information|warning"),
+                "--authenticated" => options with { Authenticated = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --concurrency 1,16,64 --seconds N --max-requests N --soak SECONDS --no-publish --scenarios help,questions,flow --in-process --rounds N --storage sqlite|memory --bot-log-level information|warning --authenticated (with --in-process)"),
             };
+        }
+
+        if (options.Authenticated && !options.InProcess)
+        {
+            throw new ArgumentException("--authenticated needs --in-process: the published bot would fetch its signing keys over HTTPS, which this generator does not serve.");
         }
 
         // In process every request runs alone: fewer of them say as much.

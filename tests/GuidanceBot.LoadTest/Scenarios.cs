@@ -39,6 +39,9 @@ internal static class Scenarios
         ("flow", "guided flow step", FlowScripts.Turn),
     ];
 
+    /// <summary>Where replies would go; never called, as every request asks for its replies in the response.</summary>
+    public const string ServiceUrl = "http://localhost:9/_connector";
+
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity, CancellationToken cancellationToken)
     {
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
@@ -52,7 +55,7 @@ internal static class Scenarios
             ["type"] = "message",
             ["id"] = Guid.NewGuid().ToString("N"),
             ["timestamp"] = "2026-11-28T12:00:00Z",
-            ["serviceUrl"] = "http://localhost:9/_connector",
+            ["serviceUrl"] = ServiceUrl,
             ["channelId"] = "msteams",
             // Every conversation is another professional: user state (keyed by the Entra object id) is not shared.
             ["from"] = new JsonObject { ["id"] = "29:" + conversation, ["name"] = "Load Test", ["aadObjectId"] = UserObjectId(conversation) },
