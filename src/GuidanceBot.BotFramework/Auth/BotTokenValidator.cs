@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GuidanceBot.BotFramework.Schema;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public sealed class BotTokenValidator : IBotAuthenticator
     private readonly IssuerMetadata _entraMetadata;
     private readonly HashSet<string> _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly ValidatedTokenCache _validated;
 
     public BotTokenValidator(
         IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
@@ -46,6 +48,7 @@ public sealed class BotTokenValidator : IBotAuthenticator
         _botServiceMetadata = new(_options.BotOpenIdMetadataUrl, retriever, _options.MetadataTimeout, timeProvider);
         _entraMetadata = new(_options.EntraOpenIdMetadataUrl, retriever, _options.MetadataTimeout, timeProvider);
         _entraIssuers = EntraIssuers(_options).ToHashSet(StringComparer.Ordinal);
+        _validated = new(timeProvider);
     }
 
     public bool RequiresToken => !_options.IsAnonymous;
@@ -61,11 +64,28 @@ public sealed class BotTokenValidator : IBotAuthenticator
                 : BotAuthenticationResult.Failed("A token was sent, but no MicrosoftAppId is configured.");
         }
 
-        if (!TryReadBearer(authorizationHeader, out var token))
+        if (!TryFindBearer(authorizationHeader, out var tokenRange))
         {
             return BotAuthenticationResult.Failed("No bearer token.");
         }
 
+        // Hashed from the header itself: a remembered token needs no copy of its ~1 KB.
+        var hash = TokenHash.Of(authorizationHeader.AsSpan()[tokenRange]);
+        if (_validated.Find(hash) is { } known)
+        {
+            var (current, _) = await known.Metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(current, known.Configuration))
+            {
+                return known.Metadata == _botServiceMetadata
+                    ? CheckActivity(known.Configuration, known.SigningKeyId, known.ServiceUrlClaim, activity)
+                    : BotAuthenticationResult.Authenticated;
+            }
+
+            // The metadata was refreshed since: check the token again against the keys now published.
+            _validated.Remove(hash);
+        }
+
+        var token = authorizationHeader[tokenRange];
         string issuer;
         try
         {
@@ -78,19 +98,19 @@ public sealed class BotTokenValidator : IBotAuthenticator
 
         if (issuer == BotAuthenticationOptions.BotServiceIssuer)
         {
-            return await ValidateBotServiceTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
+            return await ValidateBotServiceTokenAsync(token, hash, activity, cancellationToken).ConfigureAwait(false);
         }
 
         if (_entraIssuers.Contains(issuer))
         {
-            return await ValidateEntraTokenAsync(token, issuer, cancellationToken).ConfigureAwait(false);
+            return await ValidateEntraTokenAsync(token, hash, issuer, cancellationToken).ConfigureAwait(false);
         }
 
         return BotAuthenticationResult.Failed("Unknown token issuer.");
     }
 
     private async Task<BotAuthenticationResult> ValidateBotServiceTokenAsync(
-        string token, Activity activity, CancellationToken cancellationToken)
+        string token, TokenHash hash, Activity activity, CancellationToken cancellationToken)
     {
         var (result, configuration) = await ValidateSignedAsync(
             token, [BotAuthenticationOptions.BotServiceIssuer], _botServiceMetadata, cancellationToken)
@@ -106,12 +126,25 @@ public sealed class BotTokenValidator : IBotAuthenticator
         }
 
         var signingKeyId = (result.SecurityToken as JsonWebToken)?.Kid;
+        var serviceUrlClaim = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
+        var checkedForActivity = CheckActivity(configuration, signingKeyId, serviceUrlClaim, activity);
+        if (checkedForActivity.IsAuthenticated)
+        {
+            Remember(hash, _botServiceMetadata, configuration, result, signingKeyId, serviceUrlClaim);
+        }
+
+        return checkedForActivity;
+    }
+
+    /// <summary>What a Bot Service token must match in each activity: its key endorsed for the channel, its serviceurl claim.</summary>
+    private static BotAuthenticationResult CheckActivity(
+        OpenIdConnectConfiguration configuration, string? signingKeyId, string? serviceUrlClaim, Activity activity)
+    {
         if (!IsEndorsed(configuration, signingKeyId, activity.ChannelId))
         {
             return BotAuthenticationResult.Failed("The signing key is not endorsed for the activity's channel.");
         }
 
-        var serviceUrlClaim = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
         if (string.IsNullOrEmpty(serviceUrlClaim)
             || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
@@ -121,8 +154,26 @@ public sealed class BotTokenValidator : IBotAuthenticator
         return BotAuthenticationResult.Authenticated;
     }
 
+    private void Remember(
+        TokenHash hash,
+        IssuerMetadata metadata,
+        OpenIdConnectConfiguration configuration,
+        TokenValidationResult result,
+        string? signingKeyId,
+        string? serviceUrlClaim)
+    {
+        if (result.SecurityToken is not { ValidTo: var validTo })
+        {
+            return;
+        }
+
+        // Until the full check would refuse the token too: its expiry plus the clock skew that check allows.
+        var acceptedUntil = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) + ClockSkew;
+        _validated.Add(hash, new ValidatedToken(metadata, configuration, acceptedUntil, signingKeyId, serviceUrlClaim));
+    }
+
     private async Task<BotAuthenticationResult> ValidateEntraTokenAsync(
-        string token, string issuer, CancellationToken cancellationToken)
+        string token, TokenHash hash, string issuer, CancellationToken cancellationToken)
     {
         var (result, configuration) = await ValidateSignedAsync(token, [issuer], _entraMetadata, cancellationToken)
             .ConfigureAwait(false);
@@ -140,9 +191,13 @@ public sealed class BotTokenValidator : IBotAuthenticator
         var version = result.Claims.TryGetValue("ver", out var ver) ? ver as string : null;
         var appClaim = version == "2.0" ? "azp" : "appid";
         var callingApp = result.Claims.TryGetValue(appClaim, out var app) ? app as string : null;
-        return string.Equals(callingApp, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
-            ? BotAuthenticationResult.Authenticated
-            : BotAuthenticationResult.Failed("The token was issued to another app.");
+        if (!string.Equals(callingApp, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Failed("The token was issued to another app.");
+        }
+
+        Remember(hash, _entraMetadata, configuration, result, signingKeyId: null, serviceUrlClaim: null);
+        return BotAuthenticationResult.Authenticated;
     }
 
     /// <summary>
@@ -239,17 +294,21 @@ public sealed class BotTokenValidator : IBotAuthenticator
         }
     }
 
-    private static bool TryReadBearer(string? header, out string token)
+    /// <summary>Where in the header the bearer token is, without the scheme and surrounding white space.</summary>
+    private static bool TryFindBearer([NotNullWhen(true)] string? header, out Range token)
     {
         const string Scheme = "Bearer ";
-        token = string.Empty;
+        token = default;
         if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        token = header[Scheme.Length..].Trim();
-        return token.Length > 0;
+        var value = header.AsSpan(Scheme.Length);
+        var start = Scheme.Length + (value.Length - value.TrimStart().Length);
+        var end = header.Length - (value.Length - value.TrimEnd().Length);
+        token = start..end;
+        return end > start;
     }
 
     private static string FailureOf(TokenValidationResult result) =>

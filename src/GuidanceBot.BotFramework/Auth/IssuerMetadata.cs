@@ -48,8 +48,15 @@ internal sealed class IssuerMetadata
     /// the caller's cancellation and lets the other requests queue for that one fetch; the HttpClient's timeout
     /// ends the fetch, and this timeout ends the wait of a request in that queue.
     /// </summary>
-    public Task<(OpenIdConnectConfiguration? Configuration, Exception? Failure)> GetAsync(CancellationToken cancellationToken) =>
-        WithinTimeoutAsync(_cached.GetConfigurationAsync, cancellationToken);
+    public Task<(OpenIdConnectConfiguration? Configuration, Exception? Failure)> GetAsync(CancellationToken cancellationToken)
+    {
+        var cached = _cached.GetConfigurationAsync(CancellationToken.None);
+        // Nearly always the copy in memory, complete at once: only a fetch (the first, and one every 12 hours in the
+        // background) is worth a timer and two cancellation sources.
+        return cached.IsCompletedSuccessfully
+            ? Task.FromResult<(OpenIdConnectConfiguration?, Exception?)>((cached.Result, null))
+            : WithinTimeoutAsync(cached.WaitAsync, cancellationToken);
+    }
 
     /// <summary>
     /// Metadata fetched for a token whose key the cached copy lacks: fetched now, or at most

@@ -212,6 +212,106 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, knownKey.StatusCode);
     }
 
+    // An accepted token is remembered (ValidatedTokenCache), so the Bot Service's hourly token is checked in full
+    // once: the tests below show that nothing it must not accept gets through that way.
+    [Fact]
+    public async Task AcceptedToken_SentWithAnotherServiceUrl_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl);
+
+        var accepted = await client.PostActivityAsync(Message(), token);
+        var elsewhere = await client.PostActivityAsync(
+            TestActivities.Message("hallo", serviceUrl: "https://smba.trafficmanager.net/amer/"), token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptedToken_SentForAChannelItsKeyIsNotEndorsedFor_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl);
+
+        var accepted = await client.PostActivityAsync(Message(), token);
+        var otherChannel = await client.PostActivityAsync(
+            TestActivities.Message("hallo", serviceUrl: ServiceUrl, channelId: "webchat"), token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherChannel.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptedToken_WithItsSignatureOrPayloadAltered_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl);
+        var parts = token.Split('.');
+        var otherSignature = string.Join('.', parts[0], parts[1], (parts[2][0] == 'A' ? "B" : "A") + parts[2][1..]);
+        var otherPayload = string.Join('.', parts[0], Base64UrlEncoder.Encode(Base64UrlEncoder.Decode(parts[1]).Replace("1.0", "2.0", StringComparison.Ordinal)), parts[2]);
+
+        var accepted = await client.PostActivityAsync(Message(), token);
+        var signatureAltered = await client.PostActivityAsync(Message(), otherSignature);
+        var payloadAltered = await client.PostActivityAsync(Message(), otherPayload);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signatureAltered.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, payloadAltered.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptedToken_IsRefusedFromTheMomentTheFullCheckWouldRefuseIt()
+    {
+        var client = _factory.CreateClient();
+        // Expired 5 minutes ago less 2 seconds: inside the 5 minutes of clock skew for 2 more seconds.
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-5).AddSeconds(2));
+
+        var accepted = await client.PostActivityAsync(Message(), token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var later = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptedToken_WhoseKeyTheIssuerNoLongerPublishes_IsRefusedOnceTheKeysWereRefreshed()
+    {
+        var revoked = false;
+        var keySetRequests = 0;
+        _factory.Metadata = new StubHttpHandler(request =>
+        {
+            if (request.Uri.AbsoluteUri == TestTokenIssuer.MetadataUrl)
+            {
+                return StubHttpHandler.Json(TestTokenIssuer.MetadataJson());
+            }
+
+            Interlocked.Increment(ref keySetRequests);
+            return Volatile.Read(ref revoked)
+                ? StubHttpHandler.Json(new JsonObject { ["keys"] = new JsonArray(PublishedKey(_issuer.UnpublishedKey, "msteams")) }.ToJsonString())
+                : StubHttpHandler.Json(_issuer.JwksJson());
+        });
+        var client = _factory.CreateClient();
+        var oldKeyToken = _issuer.CreateToken(AppId, ServiceUrl);
+        var accepted = await client.PostActivityAsync(Message(), oldKeyToken);
+        Volatile.Write(ref revoked, true);
+
+        // A token with the new key makes the bot fetch the keys, and its cached copy catch up in the background.
+        var newKey = await client.PostActivityAsync(Message(), _issuer.CreateToken(AppId, ServiceUrl, signingKey: _issuer.UnpublishedKey));
+        for (var wait = 0; wait < 50 && Volatile.Read(ref keySetRequests) < 3; wait++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        var afterRefresh = await client.PostActivityAsync(Message(), oldKeyToken);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newKey.StatusCode);
+        Assert.Equal(3, Volatile.Read(ref keySetRequests));
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRefresh.StatusCode);
+    }
+
     [Fact]
     public async Task OutboundToken_IsFetchedOnceForManyReplies()
     {
