@@ -69,13 +69,19 @@ public sealed class TestTokenIssuer : IDisposable
         string? serviceUrl,
         string issuer = BotServiceIssuer,
         DateTime? expires = null,
-        SecurityKey? signingKey = null)
+        SecurityKey? signingKey = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
         var claims = new Dictionary<string, object> { ["ver"] = "1.0" };
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;
+        }
+
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
         }
 
         var descriptor = new SecurityTokenDescriptor

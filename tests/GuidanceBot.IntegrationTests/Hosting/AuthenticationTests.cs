@@ -312,6 +312,63 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, afterRefresh.StatusCode);
     }
 
+    // Entra-issued tokens (Emulator and agent-to-agent traffic, PROTOCOL.md §3.3): the calling app must be ours,
+    // named in 'azp' by v2 tokens and in 'appid' by v1 tokens; accepted ones are remembered like Bot Service tokens.
+    [Theory]
+    [InlineData("2.0", "azp")]
+    [InlineData("1.0", "appid")]
+    public async Task EntraToken_IssuedToOurApp_IsAccepted_AlsoTheSecondTime(string version, string appClaim)
+    {
+        _factory.Settings["BotFramework:EntraOpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl;
+        var client = _factory.CreateClient();
+        var token = EntraToken(version, appClaim, AppId);
+
+        var first = await client.PostActivityAsync(Message(), token);
+        var second = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2.0", "azp")]
+    [InlineData("1.0", "appid")]
+    [InlineData("2.0", "appid")]
+    public async Task EntraToken_IssuedToAnotherApp_IsRefused_AlsoTheSecondTime(string version, string appClaim)
+    {
+        _factory.Settings["BotFramework:EntraOpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl;
+        var client = _factory.CreateClient();
+        // The last case names our app, but in the claim a v2 token does not use for it.
+        var token = EntraToken(version, appClaim, appClaim == "appid" && version == "2.0" ? AppId : "6f1c1f0e-0000-4000-8000-0000000000ff");
+
+        var first = await client.PostActivityAsync(Message(), token);
+        var second = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task EntraToken_FromAnotherTenant_IsRefused()
+    {
+        _factory.Settings["BotFramework:EntraOpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl;
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(
+            AppId, serviceUrl: null, issuer: "https://login.microsoftonline.com/6f1c1f0e-0000-4000-8000-0000000000ee/v2.0",
+            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = AppId });
+
+        var response = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private string EntraToken(string version, string appClaim, string callingApp) =>
+        _issuer.CreateToken(
+            AppId,
+            serviceUrl: null,
+            issuer: version == "2.0" ? $"https://login.microsoftonline.com/{TenantId}/v2.0" : $"https://sts.windows.net/{TenantId}/",
+            extraClaims: new Dictionary<string, object> { ["ver"] = version, [appClaim] = callingApp });
+
     [Fact]
     public async Task OutboundToken_IsFetchedOnceForManyReplies()
     {
