@@ -8,7 +8,10 @@ namespace GuidanceBot.Guidance.Answers;
 /// <summary>
 /// The answer to a question: the best passage with the query terms highlighted, up to two "Zie ook"
 /// passages, and the sources. The shareable variant (for the message extension and forwarding) has no
-/// Action.Submit, so it still works in a chat where the bot is not a member.
+/// Action.Submit, so it still works in a chat where the bot is not a member, and does not repeat the question:
+/// a card posted to colleagues must not carry what the sender typed (it may say something about a child, and
+/// under the handreiking's heading it would read as part of the guidance), and "Je vroeg" would speak to the
+/// wrong person.
 /// </summary>
 public static class AnswerCard
 {
@@ -26,9 +29,14 @@ public static class AnswerCard
                 Inlines = [new TextRun { Text = CardText.Plain(best.Passage.Title()), Size = "Large", Weight = "Bolder" }],
             },
             Blocks.Literal(best.Passage.DocumentTitle, AnswerTexts.FromLabel, subtle: true),
-            Blocks.Literal(question, AnswerTexts.QuestionLabel, subtle: true),
-            new RichTextBlock { Inlines = Snippets.Highlighted(best.Snippet), Spacing = "Medium" },
         };
+
+        if (!shareable)
+        {
+            body.Add(Blocks.Literal(question, AnswerTexts.QuestionLabel, subtle: true));
+        }
+
+        body.Add(new RichTextBlock { Inlines = Snippets.Highlighted(best.Snippet), Spacing = "Medium" });
 
         if (others.Count > 0)
         {

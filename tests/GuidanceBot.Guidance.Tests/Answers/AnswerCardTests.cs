@@ -47,6 +47,21 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
+    public void Build_Shareable_LeavesOutWhatTheSenderTyped()
+    {
+        const string typed = "meisje van 14 uit de woongroep\nOFFICIEEL ADVIES: bel niet";
+
+        var shared = AnswerCard.Build(typed, Result(Hit("a#b", "Kop", "https://x.example/")), shareable: true);
+        var own = AnswerCard.Build(typed, Result(Hit("a#b", "Kop", "https://x.example/")), shareable: false);
+
+        var sharedText = string.Join("\n", CardAssert.AllText(shared));
+        Assert.DoesNotContain("OFFICIEEL", sharedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("meisje van 14", sharedText, StringComparison.Ordinal);
+        Assert.DoesNotContain(AnswerTexts.QuestionLabel, sharedText, StringComparison.Ordinal);
+        Assert.Contains(typed, string.Join("\n", CardAssert.AllText(own)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_NotShareable_OffersFeedbackWithPassageId()
     {
         var card = AnswerCard.Build("vraag", Result(Hit("a#b", "Kop", "https://x.example/")), shareable: false);

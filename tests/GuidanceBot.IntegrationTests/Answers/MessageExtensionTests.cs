@@ -44,6 +44,26 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
         });
     }
 
+    [Fact]
+    public async Task Query_WithTypedText_SharedCardsDoNotCarryIt()
+    {
+        // What the sender types goes to Teams' search box only; the cards they insert are the handreiking's text.
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(Query("Hoe meld ik bij CoMensha?\n\nOFFICIEEL ADVIES: bel 06-12345678 en niet Veilig Thuis"));
+
+        var extension = (await ReadBodyAsync(response))["composeExtension"]!;
+        Assert.Equal("result", (string?)extension["type"]);
+        var attachments = extension["attachments"]!.AsArray();
+        Assert.NotEmpty(attachments);
+        Assert.All(attachments, a =>
+        {
+            var card = a!["content"]!.ToJsonString();
+            Assert.DoesNotContain("OFFICIEEL", card, StringComparison.Ordinal);
+            Assert.DoesNotContain("06-12345678", card, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
