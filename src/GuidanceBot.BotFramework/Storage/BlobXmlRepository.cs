@@ -12,7 +12,8 @@ namespace GuidanceBot.BotFramework.Storage;
 /// every instance on the same storage account encrypts and decrypts with the same keys. (The package that
 /// does this, <c>Azure.Extensions.AspNetCore.DataProtection.Blobs</c>, is not in our feed.) Adding a key is a
 /// read-modify-write with the blob's ETag, retried on a conflict, so two instances that create a key at the
-/// same moment both keep theirs. Data Protection calls this synchronously, and rarely: it caches the ring.
+/// same moment both keep theirs; a key the ring already holds (its id) is not added again. Data Protection
+/// calls this synchronously, and rarely: it caches the ring.
 /// </summary>
 internal sealed class BlobXmlRepository : IXmlRepository
 {
@@ -21,6 +22,7 @@ internal sealed class BlobXmlRepository : IXmlRepository
 
     private const int MaxStoreAttempts = 10;
     private static readonly XName RootName = "repository";
+    private static readonly XName IdAttribute = "id";
 
     private readonly BlobContainerClient _container;
     private readonly BlobClient _blob;
@@ -40,6 +42,13 @@ internal sealed class BlobXmlRepository : IXmlRepository
         for (var attempt = 1; attempt <= MaxStoreAttempts; attempt++)
         {
             var (document, eTag) = Read();
+            if (Holds(document.Root!, element))
+            {
+                // Our own earlier attempt landed and only its answer was lost (the client's retry then met 412):
+                // adding the key again would put its id in the ring twice, and Data Protection refuses such a ring.
+                return;
+            }
+
             document.Root!.Add(new XElement(element));
             var conditions = eTag is { } current
                 ? new BlobRequestConditions { IfMatch = current }
@@ -63,6 +72,14 @@ internal sealed class BlobXmlRepository : IXmlRepository
 
         throw new StorageConflictException($"The data protection key ring blob kept changing; gave up after {MaxStoreAttempts} attempts.");
     }
+
+    /// <summary>
+    /// Whether the ring already has a key with <paramref name="element"/>'s <c>id</c> (a new GUID per key). Elements
+    /// without one (revocations) are not looked for: Data Protection loads a ring with a revocation repeated (tried).
+    /// </summary>
+    private static bool Holds(XElement root, XElement element) =>
+        (string?)element.Attribute(IdAttribute) is { } id
+        && root.Elements(element.Name).Any(e => string.Equals((string?)e.Attribute(IdAttribute), id, StringComparison.Ordinal));
 
     private (XDocument Document, ETag? ETag) Read()
     {

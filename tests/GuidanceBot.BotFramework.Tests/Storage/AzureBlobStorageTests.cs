@@ -167,34 +167,4 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         _containers.Add(container);
         return container;
     }
-
-    /// <summary>Lets the first Put with a condition reach the service, then loses its answer (the client sees an I/O error and retries).</summary>
-    private sealed class LoseFirstConditionalPutAnswer : Azure.Core.Pipeline.HttpPipelinePolicy
-    {
-        private int _lost;
-
-        public bool Lost => Volatile.Read(ref _lost) == 1;
-
-        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
-        {
-            ProcessNext(message, pipeline);
-            LoseIfFirst(message);
-        }
-
-        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            LoseIfFirst(message);
-        }
-
-        private void LoseIfFirst(Azure.Core.HttpMessage message)
-        {
-            var request = message.Request;
-            var conditional = request.Headers.Contains("If-Match") || request.Headers.Contains("If-None-Match");
-            if (request.Method == Azure.Core.RequestMethod.Put && conditional && Interlocked.Exchange(ref _lost, 1) == 0)
-            {
-                throw new IOException("The answer to the first conditional Put was lost.");
-            }
-        }
-    }
 }

@@ -35,6 +35,34 @@ public sealed class BlobXmlRepositoryTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 8).Select(i => "key-" + i), ids);
     }
 
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StoreElement_AnswerLostAndPutRetried_StoresTheKeyOnce(bool ringExists)
+    {
+        // The first conditional Put lands, its answer does not, and the client's retry gets 412 from its own write.
+        // A key id twice in the ring makes Data Protection refuse the whole ring, on every instance.
+        var container = Container();
+        container.CreateIfNotExists();
+        if (ringExists)
+        {
+            new BlobXmlRepository(container).StoreElement(Key(0), "key-0");
+        }
+
+        var lossy = new LoseFirstConditionalPutAnswer();
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
+        var repository = new BlobXmlRepository(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options));
+
+        repository.StoreElement(Key(1), "key-1");
+
+        Assert.True(lossy.Lost, "the test should have lost one answer");
+        var ids = new BlobXmlRepository(container).GetAllElements().Select(e => (string?)e.Attribute("id"));
+        Assert.Equal(ringExists ? ["key-0", "key-1"] : ["key-1"], ids);
+    }
+
     [SkippableFact]
     public async Task GetAllElements_StoreUnreachable_ThrowsInsteadOfAnsweringNone()
     {
