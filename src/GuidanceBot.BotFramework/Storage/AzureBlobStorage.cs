@@ -85,8 +85,16 @@ public sealed class AzureBlobStorage : IStorage, IReadinessProbe
         var expiresAt = ReadExpiry(result.Details.Metadata);
         if (expiresAt <= _time.GetUtcNow())
         {
-            // Expired state is absent; remove this version now (a newer write by someone else stays).
-            await DeleteVersionAsync(blob, result.Details.ETag, cancellationToken).ConfigureAwait(false);
+            // Expired state is absent whether or not it can be removed now (a newer write by someone else stays). When
+            // the delete fails, the read still answers "absent"; a later read or the lifecycle rule (docs/deployment.md) removes it.
+            try
+            {
+                await DeleteVersionAsync(blob, result.Details.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException)
+            {
+            }
+
             return null;
         }
 

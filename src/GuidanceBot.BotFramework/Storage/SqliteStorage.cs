@@ -133,8 +133,16 @@ public sealed class SqliteStorage : IStorage, IReadinessProbe, IDisposable
             return item;
         }
 
-        // Expired state is absent; remove it now (only if nobody rewrote it meanwhile).
-        await WriteLockedAsync(connection => connection.Command(DeleteVersionSql, ("$key", key), ("$etag", item.ETag)).ExecuteNonQuery(), cancellationToken).ConfigureAwait(false);
+        // Expired state is absent whether or not it can be removed now (only if nobody rewrote it meanwhile). While
+        // another process holds the file's lock, the read still answers "absent"; the periodic purge removes the row.
+        try
+        {
+            await WriteLockedAsync(connection => connection.Command(DeleteVersionSql, ("$key", key), ("$etag", item.ETag)).ExecuteNonQuery(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException)
+        {
+        }
+
         return null;
     }
 

@@ -142,6 +142,23 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
     }
 
     [SkippableFact]
+    public async Task Read_ExpiredAndTheDeleteFails_IsAbsent()
+    {
+        var container = NewContainer();
+        var setup = new AzureBlobStorage(container, Time);
+        await setup.WriteAsync("summary/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(2));
+        var options = QuickClientOptions();
+        options.AddPolicy(new FailDeletes(), Azure.Core.HttpPipelinePosition.PerRetry);
+        var storage = new AzureBlobStorage(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options), Time);
+
+        var read = await storage.ReadAsync("summary/a", CancellationToken.None);
+
+        Assert.Null(read);
+        Assert.True(await container.GetBlobClient(AzureBlobStorage.BlobName("summary/a")).ExistsAsync(), "the delete should have failed");
+    }
+
+    [SkippableFact]
     public async Task Write_RefusedAndTheBlobIsSomeoneElses_IsStillAConflict()
     {
         var container = NewContainer();
@@ -159,6 +176,18 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         return options;
+    }
+
+    /// <summary>Every Delete fails as if the service could not be reached.</summary>
+    private sealed class FailDeletes : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Delete)
+            {
+                throw new IOException("Delete failed.");
+            }
+        }
     }
 
     private BlobContainerClient NewContainer()

@@ -148,6 +148,26 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
+    public async Task Read_ExpiredWhileFileLockedByAnotherProcess_IsAbsentAndPurgedLater()
+    {
+        using var storage = new SqliteStorage(DatabasePath, Time, TimeSpan.FromSeconds(1));
+        await storage.WriteAsync("summary/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(2));
+
+        StorageItem? during;
+        using (HoldWriteLock())
+        {
+            // The read itself works; only removing the expired row has to wait for the lock, and may give up.
+            during = await Task.Run(() => storage.ReadAsync("summary/a", CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Null(during);
+        Assert.Equal(["summary/a"], RowKeys());
+        await storage.PurgeExpiredAsync(CancellationToken.None);
+        Assert.Empty(RowKeys());
+    }
+
+    [Fact]
     public async Task Write_ManyWhileFileLockedByAnotherProcess_EachFailsUnavailableWithoutQueueingBehindTheOthers()
     {
         using var storage = new SqliteStorage(DatabasePath, Time, TimeSpan.FromSeconds(1));
