@@ -46,6 +46,18 @@ public sealed class CardTextTests
         Assert.Equal("laag  alleen", CardText.Plain("laag " + (char)0xDE00 + " alleen"));
     }
 
+    [Theory]
+    [InlineData("{{DATE(2017-02-14T06:08:39Z, LONG)}}")]
+    [InlineData("om {{TIME(2017-02-14T06:08:39Z)}} uur")]
+    [InlineData("{{{{")]
+    public void Plain_DoubleBraces_AreKeptApartSoNoTextFunctionRuns(string text)
+    {
+        var plain = CardText.Plain(text);
+
+        Assert.DoesNotContain("{{", plain, StringComparison.Ordinal);
+        Assert.Equal(text, plain.Replace("\u2060", string.Empty, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Plain_CleanText_IsReturnedWithoutACopy()
     {

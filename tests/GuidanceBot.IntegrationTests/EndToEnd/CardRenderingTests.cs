@@ -55,4 +55,18 @@ public sealed class CardRenderingTests(ITestOutputHelper output)
         Assert.Contains(AnswerTexts.Sources, results[0].Text, StringComparison.Ordinal);
         Assert.Contains("112", results[2].Text, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Render_TypedTextFunction_ShowsAsTyped()
+    {
+        // The renderer turns {{DATE(…)}} in any text run into a date; a question shown back must read as it was typed.
+        using var factory = new BotApplicationFactory();
+        var answering = factory.Services.GetRequiredService<QuestionAnswering>();
+        var card = answering.CardFor("Hoe meld ik bij CoMensha? {{DATE(2017-02-14T06:08:39Z, LONG)}}", shareable: false);
+
+        var result = Assert.Single(await AdaptiveCardsRenderer.RenderAsync(CardToRender.From("text-function", card)));
+
+        Assert.True(result.Rendered, "card.render() produced nothing.");
+        Assert.Contains("DATE(2017-02-14T06:08:39Z, LONG)", result.Text, StringComparison.Ordinal);
+    }
 }
