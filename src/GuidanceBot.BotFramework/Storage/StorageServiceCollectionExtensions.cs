@@ -37,7 +37,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers <see cref="IStorage"/> as a singleton: the store chosen by <see cref="StorageOptions.Provider"/>,
     /// wrapped in <see cref="ProtectedStorage"/>. Data Protection keeps its key ring where every instance on
     /// the same store finds it: a blob in the same container (Azure Blob), <c>{Path}/keys</c> (SQLite), or
-    /// memory. Also registers the <see cref="StorageHealthCheck"/> tagged <see cref="StorageHealthCheck.ReadinessTag"/>.
+    /// memory. Also registers the readiness checks of the store (<see cref="StorageHealthCheck"/>) and of the key
+    /// ring (<see cref="KeyRingHealthCheck"/>), tagged <see cref="StorageHealthCheck.ReadinessTag"/>.
     /// The host binds the options: <c>services.AddBotStorage().Bind(configuration.GetSection("Storage"))</c>.
     /// Calling this more than once registers everything once.
     /// </summary>
@@ -79,6 +80,12 @@ public static class StorageServiceCollectionExtensions
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             StorageHealthCheck.Name,
             provider => provider.GetRequiredService<StorageHealthCheck>(),
+            HealthStatus.Unhealthy,
+            [StorageHealthCheck.ReadinessTag]));
+        services.AddSingleton<KeyRingHealthCheck>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            KeyRingHealthCheck.Name,
+            provider => provider.GetRequiredService<KeyRingHealthCheck>(),
             HealthStatus.Unhealthy,
             [StorageHealthCheck.ReadinessTag]));
 

@@ -66,7 +66,7 @@ public static class HostingExtensions
 
     /// <summary>
     /// Maps <c>POST /api/messages</c>, <c>GET /healthz</c> (liveness: the process answers) and <c>GET /readyz</c>
-    /// (readiness: 503 while the state store cannot be reached, so a load balancer sends turns elsewhere).
+    /// (readiness: 503 while the state store or its key ring cannot be reached, so a load balancer sends turns elsewhere).
     /// </summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {

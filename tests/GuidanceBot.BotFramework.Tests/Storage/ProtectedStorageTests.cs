@@ -145,23 +145,4 @@ public sealed class ProtectedStorageTests : StorageContractTests
         var provider = services.BuildServiceProvider();
         return new ProtectedStorage(inner, provider.GetRequiredService<IDataProtectionProvider>(), NullLogger<ProtectedStorage>.Instance);
     }
-
-    /// <summary>A key ring whose reads and writes fail with <see cref="Failure"/> while it is set.</summary>
-    private sealed class FailingKeyRing(IXmlRepository inner) : IXmlRepository
-    {
-        public Exception? Failure { get; set; }
-
-        public IReadOnlyCollection<System.Xml.Linq.XElement> GetAllElements() =>
-            Failure is { } failure ? throw failure : inner.GetAllElements();
-
-        public void StoreElement(System.Xml.Linq.XElement element, string friendlyName)
-        {
-            if (Failure is { } failure)
-            {
-                throw failure;
-            }
-
-            inner.StoreElement(element, friendlyName);
-        }
-    }
 }

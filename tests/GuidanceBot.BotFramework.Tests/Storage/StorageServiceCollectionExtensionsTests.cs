@@ -56,7 +56,7 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddBotStorage_CalledTwice_RegistersTheReadinessCheckOnce()
+    public void AddBotStorage_CalledTwice_RegistersTheReadinessChecksOnce()
     {
         var services = new ServiceCollection().AddLogging();
 
@@ -66,6 +66,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
         var registrations = provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         Assert.Single(registrations, r => r.Name == StorageHealthCheck.Name);
+        Assert.Single(registrations, r => r.Name == KeyRingHealthCheck.Name && r.Tags.Contains(StorageHealthCheck.ReadinessTag));
     }
 
     [Fact]
