@@ -42,4 +42,27 @@ public sealed class AdapterOptions
     /// is what bounds it; keep it below the host's shutdown timeout so in-flight turns can finish when it stops.
     /// </summary>
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Checks every limit and timing for a value the pipeline can work with; returns the problems, naming settings.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        Require(problems, MaxRequestBodyBytes >= 1, "MaxRequestBodyBytes must be at least 1.");
+        Require(problems, MaxTextLength >= 1, "MaxTextLength must be at least 1.");
+        Require(problems, MaxAttachments >= 0, "MaxAttachments must not be negative.");
+        Require(problems, MaxTurnAttempts >= 1, "MaxTurnAttempts must be at least 1.");
+        Require(problems, SettingRules.IsUsableDelay(TypingDelay), "TypingDelay must not be negative and at most 24 hours.");
+        Require(problems, SettingRules.IsUsableDuration(TypingInterval), "TypingInterval must be positive and at most 24 hours.");
+        Require(problems, SettingRules.IsUsableDelay(TurnRetryDelay), "TurnRetryDelay must not be negative and at most 24 hours.");
+        Require(problems, SettingRules.IsUsableDuration(TurnTimeout), "TurnTimeout must be positive and at most 24 hours.");
+        return problems;
+    }
+
+    private static void Require(List<string> problems, bool holds, string problem)
+    {
+        if (!holds)
+        {
+            problems.Add("BotFramework:Adapter:" + problem);
+        }
+    }
 }

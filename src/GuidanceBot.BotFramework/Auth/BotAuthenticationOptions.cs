@@ -84,12 +84,12 @@ public sealed class BotAuthenticationOptions
         }
 
         var problems = new List<string>();
-        if (!IsUsableTimeout(MetadataTimeout))
+        if (!SettingRules.IsUsableDuration(MetadataTimeout))
         {
             problems.Add("BotFramework:MetadataTimeout must be positive and at most 24 hours.");
         }
 
-        if (!IsUsableTimeout(TokenTimeout))
+        if (!SettingRules.IsUsableDuration(TokenTimeout))
         {
             problems.Add("BotFramework:TokenTimeout must be positive and at most 24 hours.");
         }
@@ -132,7 +132,5 @@ public sealed class BotAuthenticationOptions
 
         return problems;
     }
-
-    // HttpClient.Timeout refuses zero, negatives and anything beyond int.MaxValue milliseconds (about 24.8 days).
-    private static bool IsUsableTimeout(TimeSpan timeout) => timeout > TimeSpan.Zero && timeout <= TimeSpan.FromHours(24);
 }
+

@@ -30,4 +30,26 @@ public sealed class ConnectorOptions
     /// struggling service to recover, short enough that users get replies again soon after it has.
     /// </summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks every timeout and retry limit for a value the client can work with; returns the problems, naming settings.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        Require(problems, SettingRules.IsUsableDuration(AttemptTimeout), "AttemptTimeout must be positive and at most 24 hours.");
+        Require(problems, MaxRetries >= 0, "MaxRetries must not be negative.");
+        Require(problems, SettingRules.IsUsableDuration(BaseDelay), "BaseDelay must be positive and at most 24 hours.");
+        Require(problems, SettingRules.IsUsableDuration(MaxDelay), "MaxDelay must be positive and at most 24 hours.");
+        Require(problems, MaxDelay >= BaseDelay, "MaxDelay must be at least BaseDelay.");
+        Require(problems, BreakerFailureThreshold >= 1, "BreakerFailureThreshold must be at least 1.");
+        Require(problems, SettingRules.IsUsableDuration(BreakDuration), "BreakDuration must be positive and at most 24 hours.");
+        return problems;
+    }
+
+    private static void Require(List<string> problems, bool holds, string problem)
+    {
+        if (!holds)
+        {
+            problems.Add("BotFramework:Connector:" + problem);
+        }
+    }
 }

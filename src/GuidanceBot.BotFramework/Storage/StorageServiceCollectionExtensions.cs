@@ -97,8 +97,10 @@ public static class StorageServiceCollectionExtensions
                 "Storage:ConnectionString is required for the AzureBlob provider.")
             .Validate(o => o.Provider != StorageProvider.AzureBlob || IsValidContainerName(o.Container),
                 "Storage:Container must be 3-63 lower-case letters, digits and single hyphens.")
-            .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.ReadinessTimeout > TimeSpan.Zero,
-                "Storage:RequestTimeout and Storage:ReadinessTimeout must be positive.")
+            .Validate(o => SettingRules.IsUsableDuration(o.RequestTimeout),
+                "Storage:RequestTimeout must be positive and at most 24 hours.")
+            .Validate(o => SettingRules.IsUsableDuration(o.ReadinessTimeout),
+                "Storage:ReadinessTimeout must be positive and at most 24 hours.")
             .ValidateOnStart();
     }
 

@@ -33,14 +33,13 @@ public static class HostingExtensions
             .ValidateOnStart();
         // Through a validator rather than .Validate(predicate, message): the start-up error then names each problem.
         builder.Services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
-        builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter"))
-            .Validate(o => o.MaxTurnAttempts >= 1 && o.TurnRetryDelay >= TimeSpan.Zero,
-                "BotFramework:Adapter:MaxTurnAttempts must be at least 1 and TurnRetryDelay not negative.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector"))
-            .Validate(o => o.BreakerFailureThreshold >= 1 && o.BreakDuration > TimeSpan.Zero,
-                "BotFramework:Connector:BreakerFailureThreshold must be at least 1 and BreakDuration positive.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>>(provider =>
+            new SettingsProblemsValidator<AdapterOptions>(adapter =>
+                AdapterProblems(adapter, provider.GetRequiredService<IOptions<HostOptions>>().Value)));
+        builder.Services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection("BotFramework:Connector")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConnectorOptions>>(
+            new SettingsProblemsValidator<ConnectorOptions>(connector => connector.Validate()));
         builder.Services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("BotFramework:RateLimits"))
             .Validate(o => o.IsValid, "BotFramework:RateLimits: every permit count and window must be positive.")
             .ValidateOnStart();
@@ -86,6 +85,18 @@ public static class HostingExtensions
             Predicate = check => check.Tags.Contains(StorageHealthCheck.ReadinessTag),
         });
         return app;
+    }
+
+    /// <summary>The adapter's own problems, and a turn timeout that would not let an in-flight turn finish when the host stops.</summary>
+    private static List<string> AdapterProblems(AdapterOptions adapter, HostOptions host)
+    {
+        var problems = adapter.Validate().ToList();
+        if (adapter.TurnTimeout >= host.ShutdownTimeout)
+        {
+            problems.Add("BotFramework:Adapter:TurnTimeout must be below Host:ShutdownTimeout, so that in-flight turns finish when the host stops.");
+        }
+
+        return problems;
     }
 
     /// <summary>

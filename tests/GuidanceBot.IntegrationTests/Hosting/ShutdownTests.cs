@@ -16,6 +16,9 @@ public sealed class ShutdownTests : IDisposable
     [Fact]
     public void ShutdownTimeout_FromSettings_OutlastsTheTurnTimeout()
     {
+        // The shipped values, not the factory's lengthened ones.
+        _factory.Settings.Remove("Host:ShutdownTimeout");
+        _factory.Settings.Remove("BotFramework:Adapter:TurnTimeout");
         var host = _factory.Services.GetRequiredService<IOptions<HostOptions>>().Value;
 
         Assert.Equal(TimeSpan.FromSeconds(30), host.ShutdownTimeout);

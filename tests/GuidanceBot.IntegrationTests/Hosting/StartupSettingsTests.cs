@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.IntegrationTests.Hosting;
 
-/// <summary>Wrong Bot Framework settings stop the host at start-up, with an error that says which setting is wrong.</summary>
+/// <summary>Wrong settings stop the host at start-up, with an error that says which setting is wrong.</summary>
 public sealed class StartupSettingsTests
 {
     [Fact]
@@ -22,5 +22,53 @@ public sealed class StartupSettingsTests
         Assert.Contains("Invalid Bot Framework settings: BotFramework:MetadataTimeout must be positive and at most 24 hours.", error.Failures);
         Assert.DoesNotContain("a-secret-value", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-guid", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Each of these used to start, and then failed every request (500 for a negative turn timeout or typing
+    /// delay, 413 for a body limit of 0, a lost reply for an attempt timeout of 0) or broke a promise quietly
+    /// (a turn timeout beyond the shutdown timeout does not let in-flight turns finish).
+    /// </summary>
+    [Theory]
+    [InlineData("BotFramework:Adapter:MaxRequestBodyBytes", "0", "BotFramework:Adapter:MaxRequestBodyBytes")]
+    [InlineData("BotFramework:Adapter:MaxTextLength", "-1", "BotFramework:Adapter:MaxTextLength")]
+    [InlineData("BotFramework:Adapter:MaxAttachments", "-1", "BotFramework:Adapter:MaxAttachments")]
+    [InlineData("BotFramework:Adapter:TypingDelay", "-00:00:02", "BotFramework:Adapter:TypingDelay")]
+    [InlineData("BotFramework:Adapter:TypingInterval", "00:00:00", "BotFramework:Adapter:TypingInterval")]
+    [InlineData("BotFramework:Adapter:TurnTimeout", "-00:00:02", "BotFramework:Adapter:TurnTimeout")]
+    [InlineData("BotFramework:Adapter:TurnTimeout", "02:00:00", "below Host:ShutdownTimeout")]
+    [InlineData("BotFramework:Adapter:TurnRetryDelay", "-00:00:01", "BotFramework:Adapter:TurnRetryDelay")]
+    [InlineData("BotFramework:Adapter:MaxTurnAttempts", "0", "BotFramework:Adapter:MaxTurnAttempts")]
+    [InlineData("BotFramework:Connector:AttemptTimeout", "00:00:00", "BotFramework:Connector:AttemptTimeout")]
+    [InlineData("BotFramework:Connector:AttemptTimeout", "-00:00:02", "BotFramework:Connector:AttemptTimeout")]
+    [InlineData("BotFramework:Connector:MaxRetries", "-1", "BotFramework:Connector:MaxRetries")]
+    [InlineData("BotFramework:Connector:BaseDelay", "-00:00:01", "BotFramework:Connector:BaseDelay")]
+    [InlineData("BotFramework:Connector:MaxDelay", "00:00:00", "BotFramework:Connector:MaxDelay")]
+    [InlineData("BotFramework:Connector:BaseDelay", "00:00:30", "BotFramework:Connector:MaxDelay")]
+    [InlineData("BotFramework:Connector:BreakerFailureThreshold", "0", "BotFramework:Connector:BreakerFailureThreshold")]
+    [InlineData("BotFramework:Connector:BreakDuration", "00:00:00", "BotFramework:Connector:BreakDuration")]
+    [InlineData("Storage:RequestTimeout", "30.00:00:00", "Storage:RequestTimeout")]
+    [InlineData("Storage:ReadinessTimeout", "60.00:00:00", "Storage:ReadinessTimeout")]
+    public void UnusableSetting_FailsStartUp_NamingTheSetting(string key, string value, string named)
+    {
+        using var factory = new BotApplicationFactory();
+        factory.Settings[key] = value;
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(error.Failures, failure => failure.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShippedSettings_StartUp()
+    {
+        // The defaults in code and in appsettings.json pass the same checks (the factory only lengthens timeouts).
+        using var factory = new BotApplicationFactory();
+        foreach (var key in factory.Settings.Keys.Where(k => k.StartsWith("BotFramework:", StringComparison.Ordinal) || k.StartsWith("Host:", StringComparison.Ordinal)).ToList())
+        {
+            factory.Settings.Remove(key);
+        }
+
+        using var client = factory.CreateClient();
     }
 }

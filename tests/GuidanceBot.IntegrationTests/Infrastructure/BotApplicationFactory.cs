@@ -24,6 +24,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         // Typing indicators and timeouts far beyond the test clock's horizon never fire.
         ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
         ["BotFramework:Adapter:TurnTimeout"] = "01:00:00",
+        // Start-up requires the turn timeout below the shutdown timeout; the test server has no requests to drain.
+        ["Host:ShutdownTimeout"] = "01:00:05",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
         ["Storage:ReadinessTimeout"] = "01:00:00",
         // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
