@@ -121,7 +121,7 @@ public sealed partial class ConnectorClient : IConnectorClient
                 return await ReadResourceResponseAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
-            var delay = RetryDelay(response, attempt);
+            var delay = RetryDelay(response, attempt, activity?.Type == ActivityTypes.Typing);
             if (delay is null)
             {
                 LogGaveUp(_logger, method.Method, (int)response.StatusCode, attempt + 1, OperationId(response));
@@ -264,9 +264,11 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
     }
 
-    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt)
+    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt, bool isTyping)
     {
-        if (attempt >= _options.MaxRetries || !TransientStatuses.Contains(response.StatusCode))
+        // A typing indicator is sent once: a late one is worthless, and a throttled one waiting out its
+        // Retry-After would hold back the answer it was announcing (the answer goes out after it).
+        if (isTyping || attempt >= _options.MaxRetries || !TransientStatuses.Contains(response.StatusCode))
         {
             return null;
         }

@@ -6,7 +6,7 @@ public sealed class ConnectorOptions
     /// <summary>Time allowed for one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (PROTOCOL.md §2.1).</summary>
+    /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (PROTOCOL.md §2.1); typing indicators are sent once.</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First backoff when the service gives no usable Retry-After; doubled per retry, with ±20 % jitter.</summary>

@@ -65,6 +65,28 @@ public sealed class TypingIndicatorTests
         Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], connector.Delivered.Select(a => a.Type));
     }
 
+    [Fact]
+    public async Task TypingSendHangsWhenTurnEnds_ReplyGoesOutAfterTheGraceAndTheSendIsCalledOff()
+    {
+        var time = new FakeTimeProvider();
+        var connector = new SlowTypingConnector();
+        var bot = new GatedBot();
+        var turn = NewAdapter(connector, time).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
+        await bot.Started.Task;
+        time.Advance(TimeSpan.FromSeconds(1));
+        await connector.TypingStarted.Task;
+
+        bot.Release.SetResult();
+        await Task.Delay(50);
+        var deliveredWithinTheGrace = connector.Delivered.Count;
+        time.Advance(TypingIndicator.StopGrace);
+        await turn.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, deliveredWithinTheGrace);
+        Assert.True(connector.TypingCancelled, "the typing send still on its way is called off");
+        Assert.Equal([ActivityTypes.Message], connector.Delivered.Select(a => a.Type));
+    }
+
     // The typing send is started by the timer callback on the test thread; its completion is awaited, not slept on.
     private static async Task WaitForSentAsync(RecordingConnector connector, int count)
     {
@@ -92,7 +114,7 @@ public sealed class TypingIndicatorTests
         }
     }
 
-    /// <summary>Delivers (records) a typing activity only once released; everything else at once.</summary>
+    /// <summary>Delivers (records) a typing activity only once released (or fails it when called off); everything else at once.</summary>
     private sealed class SlowTypingConnector : IConnectorClient
     {
         public TaskCompletionSource TypingStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -101,12 +123,22 @@ public sealed class TypingIndicatorTests
 
         public System.Collections.Concurrent.ConcurrentQueue<Activity> Delivered { get; } = new();
 
+        public bool TypingCancelled { get; private set; }
+
         public async Task<ResourceResponse?> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
         {
             if (activity.Type == ActivityTypes.Typing)
             {
                 TypingStarted.TrySetResult();
-                await TypingRelease.Task;
+                try
+                {
+                    await TypingRelease.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    TypingCancelled = true;
+                    throw;
+                }
             }
 
             Delivered.Enqueue(activity);

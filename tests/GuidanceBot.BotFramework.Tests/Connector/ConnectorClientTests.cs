@@ -32,6 +32,28 @@ public sealed class ConnectorClientTests
     }
 
     [Theory]
+    [InlineData("429", "8")]
+    [InlineData("503", "")]
+    public async Task SendToConversation_TypingRefused_IsNotRetried(string status, string retryAfter)
+    {
+        // A typing indicator retried after its Retry-After would hold back the answer it announces.
+        var connector = new StubHttpHandler(_ =>
+        {
+            var response = new HttpResponseMessage((HttpStatusCode)int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            return response;
+        });
+        var typing = Activity();
+        typing.Type = ActivityTypes.Typing;
+        typing.Text = null;
+
+        await Assert.ThrowsAsync<ConnectorException>(() => NewClient(connector).SendToConversationAsync(typing, CancellationToken.None));
+
+        Assert.Single(connector.Requests);
+        Assert.Empty(_time.FiredDelays);
+    }
+
+    [Theory]
     [InlineData("-5")]
     [InlineData("1.5")]
     [InlineData("soon")]
