@@ -39,9 +39,14 @@ public sealed partial class ConnectorClient : IConnectorClient
     private readonly ConnectorOptions _options;
     private readonly ILogger<ConnectorClient> _logger;
 
-    // One breaker per connector host: Teams serves regions from different hosts, and one region being down
-    // should not stop replies to the others.
+    // One breaker per service root (scheme, host, port and path of the serviceUrl): Teams serves its regions
+    // from one host under different paths (smba.trafficmanager.net/amer/, /emea/, /apac/), and one region
+    // being down should not stop replies to the others.
     private readonly ConcurrentDictionary<string, CircuitBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
+
+    // Service roots come from authenticated activities, a handful per deployment; in local anonymous mode any
+    // loopback path is accepted, so past this many the breakers are shared per host and the map stops growing.
+    private const int MaxBreakers = 256;
 
     // And one for the outbound token: while the token endpoint is down, replies fail fast instead of each waiting for it.
     private readonly CircuitBreaker _tokenBreaker;
@@ -185,6 +190,15 @@ public sealed partial class ConnectorClient : IConnectorClient
         _ => exception.GetType().Name,
     };
 
+    /// <summary>The service root of a request URI built by <see cref="BuildUri"/>, or its host once there are many.</summary>
+    private string BreakerKey(Uri uri)
+    {
+        // Everything before our own "/v3/conversations/": the escaped conversation id holds no '/'.
+        var path = uri.AbsolutePath;
+        var root = uri.GetLeftPart(UriPartial.Authority) + path[..Math.Max(0, path.LastIndexOf("/v3/conversations/", StringComparison.Ordinal))];
+        return _breakers.ContainsKey(root) || _breakers.Count < MaxBreakers ? root : uri.Authority;
+    }
+
     /// <summary>
     /// One attempt, unless the service's circuit is open: then it fails at once. Only signs that the service
     /// itself is unhealthy count as failures — 5xx, timeouts, no connection. 429 and 412 do not: they are
@@ -193,7 +207,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     private async Task<HttpResponseMessage> SendThroughBreakerAsync(
         HttpRequestMessage request, HttpMethod method, Uri uri, CancellationToken cancellationToken)
     {
-        var breaker = _breakers.GetOrAdd(uri.Authority, _ =>
+        var breaker = _breakers.GetOrAdd(BreakerKey(uri), _ =>
             new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakDuration, _time));
         if (breaker.TryEnter() is not { } lease)
         {

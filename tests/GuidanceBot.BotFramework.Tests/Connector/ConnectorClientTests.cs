@@ -31,6 +31,30 @@ public sealed class ConnectorClientTests
         Assert.Empty(_time.FiredDelays);
     }
 
+    [Fact]
+    public async Task SendToConversation_OneRegionDown_RepliesToOtherRegionsOnTheSameHostStillGoOut()
+    {
+        // Teams serves its regions from one host under different paths.
+        var connector = new StubHttpHandler(request => request.Uri.AbsolutePath.StartsWith("/emea/", StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
+            : StubHttpHandler.Json("""{"id":"reply-1"}"""));
+        var client = NewClient(connector, new ConnectorOptions { MaxRetries = 0, BreakerFailureThreshold = 2, AttemptTimeout = TimeSpan.FromHours(1) });
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<ConnectorException>(
+                () => client.SendToConversationAsync(Activity("https://smba.trafficmanager.net/emea/"), CancellationToken.None));
+        }
+
+        var amer = await client.SendToConversationAsync(Activity("https://smba.trafficmanager.net/amer/"), CancellationToken.None);
+        var requestsBefore = connector.Requests.Count;
+        var emea = await Assert.ThrowsAsync<ConnectorException>(
+            () => client.SendToConversationAsync(Activity("https://smba.trafficmanager.net/emea/"), CancellationToken.None));
+
+        Assert.Equal("reply-1", amer?.Id);
+        Assert.Equal(requestsBefore, connector.Requests.Count);
+        Assert.Contains("circuit", emea.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("429", "8")]
     [InlineData("503", "")]
@@ -158,11 +182,11 @@ public sealed class ConnectorClientTests
             : StubHttpHandler.Json("""{"id":"reply-1"}"""));
     }
 
-    private ConnectorClient NewClient(HttpMessageHandler connector) => new(
+    private ConnectorClient NewClient(HttpMessageHandler connector, ConnectorOptions? options = null) => new(
         new StubClientFactory(connector),
         new AnonymousAccessTokenProvider(),
         _time,
-        Options.Create(new ConnectorOptions { AttemptTimeout = TimeSpan.FromHours(1), MaxDelay = MaxDelay }),
+        Options.Create(options ?? new ConnectorOptions { AttemptTimeout = TimeSpan.FromHours(1), MaxDelay = MaxDelay }),
         NullLogger<ConnectorClient>.Instance);
 
     private sealed class StubClientFactory(HttpMessageHandler handler) : IHttpClientFactory
