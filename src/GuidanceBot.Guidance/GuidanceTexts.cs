@@ -26,4 +26,8 @@ public static class GuidanceTexts
     /// <summary>The conversation is over its rate limit; sent once per window, later messages are not answered.</summary>
     public const string TooManyMessages =
         "Je stuurt veel berichten achter elkaar. Wacht even en stuur je vraag dan opnieuw.";
+
+    /// <summary>A message-extension search over the conversation's rate limit; shown in the search box, not in the chat.</summary>
+    public const string TooManySearches =
+        "Er is in dit gesprek veel achter elkaar gezocht. Wacht even en zoek dan opnieuw.";
 }

@@ -8,4 +8,6 @@ public sealed class TurnLimitTexts : ITurnLimitTexts
     public string MessageTooLong => GuidanceTexts.MessageTooLong;
 
     public string TooManyMessages => GuidanceTexts.TooManyMessages;
+
+    public string TooManySearches => GuidanceTexts.TooManySearches;
 }

@@ -35,7 +35,7 @@ public static class AdapterHarness
         Options.Create(new BotAuthenticationOptions()),
         Options.Create(options),
         time,
-        new ConversationRateLimiter(Options.Create(new RateLimitOptions())),
+        new ConversationRateLimiter(Options.Create(new RateLimitOptions()), time),
         SharedMetrics,
         logger ?? NullLogger<CloudAdapter>.Instance,
         errorHandler);

@@ -2,6 +2,7 @@ using System.Net;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
+using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.BotFramework.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -176,8 +177,9 @@ public sealed partial class CloudAdapter
     /// <para>
     /// Why a message over the limit answers 200 and not 429: the Bot Service retries a 429, so a flood would
     /// come back again, and Teams shows a failed delivery to the user. Instead the conversation gets one short
-    /// "slow down" per window and the rest is dropped with 200. An invoke answers 429 with <c>Retry-After</c>:
-    /// it has no reply but its own response, and Teams shows a failed invoke to the user as such. The global
+    /// "slow down" per window and the rest is dropped with 200. A message-extension search answers 200 with a
+    /// short Dutch text in the search box (Teams shows a 429 there only as a failure). Other invokes answer 429
+    /// with <c>Retry-After</c>: they have no reply but their own response, and Teams shows a failed invoke as such. The global
     /// limit is the rate-limiting middleware's (429 with <c>Retry-After</c>, see the host).
     /// </para>
     /// </summary>
@@ -193,6 +195,19 @@ public sealed partial class CloudAdapter
         if (limit.Limit != ConversationLimit.Allowed)
         {
             LogRateLimited(_logger, ActivityTypes.ForLog(activity.Type), conversation, limit.Limit.ToString());
+            if (activity is { Type: ActivityTypes.Invoke, Name: MessagingExtensionQuery.InvokeName } && _limitTexts is { } texts)
+            {
+                // A 429 shows as a bare "something went wrong" in the search box; this says what to do instead.
+                response.StatusCode = StatusCodes.Status200OK;
+                var tooMany = new MessagingExtensionResponse
+                {
+                    ComposeExtension = new MessagingExtensionResult { Type = "message", Text = texts.TooManySearches },
+                };
+                await JsonResponseWriter.WriteAsync(response, tooMany, BotJsonContext.Default.MessagingExtensionResponse, requestToken)
+                    .ConfigureAwait(false);
+                return true;
+            }
+
             if (activity.Type == ActivityTypes.Invoke)
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling((limit.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));

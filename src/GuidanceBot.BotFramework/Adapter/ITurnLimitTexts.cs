@@ -1,7 +1,7 @@
 namespace GuidanceBot.BotFramework.Adapter;
 
 /// <summary>
-/// The words the adapter sends when it refuses a message before it becomes a turn. The product supplies them
+/// The words the adapter sends when it refuses a message or a search before it becomes a turn. The product supplies them
 /// (in Dutch); without an implementation the adapter refuses silently.
 /// </summary>
 public interface ITurnLimitTexts
@@ -11,4 +11,10 @@ public interface ITurnLimitTexts
 
     /// <summary>Reply, once per window, to a conversation over its rate limit; the other messages are dropped.</summary>
     string TooManyMessages { get; }
+
+    /// <summary>
+    /// Shown in the message extension's search box, instead of results, for a search over the conversation's
+    /// rate limit; every such search gets it.
+    /// </summary>
+    string TooManySearches { get; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.Guidance;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
@@ -94,12 +95,12 @@ public sealed class LimitsTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_OverConversationLimit_Returns429WithRetryAfter()
+    public async Task Search_OverConversationLimit_ShowsADutchTextInTheSearchBox()
     {
         _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "1";
         _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
         var client = _factory.CreateClient();
-        var query = TestActivities.Invoke("composeExtension/query", new JsonObject
+        var query = TestActivities.Invoke(MessagingExtensionQuery.InvokeName, new JsonObject
         {
             ["commandId"] = "zoeken",
             ["parameters"] = new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }),
@@ -107,10 +108,35 @@ public sealed class LimitsTests : IDisposable
 
         var first = await client.PostActivityAsync(query);
         var second = await client.PostActivityAsync(query);
+        var third = await client.PostActivityAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        foreach (var limited in new[] { second, third })
+        {
+            Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+            var body = HttpClientExtensions.ParseObject(await limited.Content.ReadAsStringAsync());
+            Assert.Equal("message", (string?)body["composeExtension"]?["type"]);
+            Assert.Equal(GuidanceTexts.TooManySearches, (string?)body["composeExtension"]?["text"]);
+        }
+
+        // The search box is not the chat: nothing was posted into the conversation.
+        Assert.Empty(_factory.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task OtherInvoke_OverConversationLimit_Returns429WithRetryAfterWithinTheWindow()
+    {
+        _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "1";
+        _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+        var action = TestActivities.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute" } });
+
+        var first = await client.PostActivityAsync(action);
+        var second = await client.PostActivityAsync(action);
 
         Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
-        Assert.NotNull(second.Headers.RetryAfter?.Delta);
+        Assert.InRange(second.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
     }
 
     [Fact]
