@@ -2,7 +2,6 @@ using System.Net;
 using GuidanceBot.BotFramework.Auth;
 using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.Schema;
-using GuidanceBot.BotFramework.Schema.Teams;
 using GuidanceBot.BotFramework.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -169,89 +168,6 @@ public sealed partial class CloudAdapter
 
         var turnContext = await RunTurnAsync(activity, conversation, body, bot, turnToken).ConfigureAwait(false);
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Applies the per-conversation rate limit and the text length limit; true when the request was answered
-    /// without running a turn. A refused message gets at most one short reply and nothing is stored.
-    /// <para>
-    /// Why a message over the limit answers 200 and not 429: the Bot Service retries a 429, so a flood would
-    /// come back again, and Teams shows a failed delivery to the user. Instead the conversation gets one short
-    /// "slow down" per window and the rest is dropped with 200. A message-extension search answers 200 with a
-    /// short Dutch text in the search box (Teams shows a 429 there only as a failure). Other invokes answer 429
-    /// with <c>Retry-After</c>: they have no reply but their own response, and Teams shows a failed invoke as such. The global
-    /// limit is the rate-limiting middleware's (429 with <c>Retry-After</c>, see the host).
-    /// </para>
-    /// </summary>
-    private async Task<bool> RefuseAsync(
-        Activity activity, string conversation, HttpResponse response, CancellationToken turnToken, CancellationToken requestToken)
-    {
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
-        {
-            return false;
-        }
-
-        var limit = _rateLimiter.Acquire(conversation);
-        if (limit.Limit != ConversationLimit.Allowed)
-        {
-            LogRateLimited(_logger, ActivityTypes.ForLog(activity.Type), conversation, limit.Limit.ToString());
-            if (activity is { Type: ActivityTypes.Invoke, Name: MessagingExtensionQuery.InvokeName } && _limitTexts is { } texts)
-            {
-                // A 429 shows as a bare "something went wrong" in the search box; this says what to do instead.
-                response.StatusCode = StatusCodes.Status200OK;
-                var tooMany = new MessagingExtensionResponse
-                {
-                    ComposeExtension = new MessagingExtensionResult { Type = "message", Text = texts.TooManySearches },
-                };
-                await JsonResponseWriter.WriteAsync(response, tooMany, BotJsonContext.Default.MessagingExtensionResponse, requestToken)
-                    .ConfigureAwait(false);
-                return true;
-            }
-
-            if (activity.Type == ActivityTypes.Invoke)
-            {
-                var seconds = Math.Max(1, (int)Math.Ceiling((limit.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
-                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await WriteErrorAsync(response, StatusCodes.Status429TooManyRequests, "Too many requests in this conversation.", requestToken)
-                    .ConfigureAwait(false);
-                return true;
-            }
-
-            var notice = limit.Limit == ConversationLimit.LimitedNotify ? _limitTexts?.TooManyMessages : null;
-            await ReplyWithoutTurnAsync(activity, notice, conversation, response, turnToken, requestToken).ConfigureAwait(false);
-            return true;
-        }
-
-        if (activity.Type == ActivityTypes.Message && activity.Text is { Length: var length } && length > _options.MaxTextLength)
-        {
-            LogRejected(_logger, "message text too long");
-            await ReplyWithoutTurnAsync(activity, _limitTexts?.MessageTooLong, conversation, response, turnToken, requestToken)
-                .ConfigureAwait(false);
-            return true;
-        }
-
-        return false;
-    }
-
-    private async Task ReplyWithoutTurnAsync(
-        Activity activity, string? text, string conversation, HttpResponse response,
-        CancellationToken turnToken, CancellationToken requestToken)
-    {
-        var turnContext = new TurnContext(activity, _connector);
-        if (text is not null)
-        {
-            try
-            {
-                await turnContext.SendActivityAsync(text, turnToken).ConfigureAwait(false);
-                await turnContext.FlushAsync(turnToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
-            {
-                LogApologyFailed(_logger, conversation, ex.GetType().Name);
-            }
-        }
-
-        await WriteTurnResponseAsync(turnContext, response, requestToken).ConfigureAwait(false);
     }
 
     private async Task<TurnContext> RunTurnAsync(Activity activity, string conversation, byte[] body, IBot bot, CancellationToken cancellationToken)
@@ -465,36 +381,4 @@ public sealed partial class CloudAdapter
 
     /// <summary>Marks a turn whose bot logic threw, so the response can say so (invokes answer 500).</summary>
     private sealed record TurnFailure(Exception Exception);
-
-    // Debug, not Information: at a line per turn the log was a measurable share of a turn's CPU and memory under load
-    // (docs/benchmarks.md, 2026-12-04); TurnMetrics carries the durations. Failures and re-runs keep their own levels.
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
-        Message = "Turn {ActivityType} in conversation {Conversation} took {ElapsedMs:0.0} ms (attempt {Attempt})")]
-    private static partial void LogTurn(ILogger logger, string activityType, string conversation, double elapsedMs, int attempt);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error,
-        Message = "Turn {ActivityType} in conversation {Conversation} failed with {ExceptionType} (attempt {Attempt})")]
-    private static partial void LogTurnFailed(ILogger logger, string activityType, string conversation, string exceptionType, int attempt);
-
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
-        Message = "Turn {ActivityType} in conversation {Conversation}: state changed by another turn; re-running (attempt {Attempt} of {MaxAttempts} lost)")]
-    private static partial void LogTurnConflict(ILogger logger, string activityType, string conversation, int attempt, int maxAttempts);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request rejected: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
-        Message = "Request refused with 503: tokens cannot be checked, the issuer's metadata could not be fetched ({Reason})")]
-    private static partial void LogAuthenticationUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
-        Message = "Could not send the apology in conversation {Conversation}: {ExceptionType}")]
-    private static partial void LogApologyFailed(ILogger logger, string conversation, string exceptionType);
-
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning,
-        Message = "Turn {ActivityType} in conversation {Conversation} refused by the rate limit ({Outcome})")]
-    private static partial void LogRateLimited(ILogger logger, string activityType, string conversation, string outcome);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Typing indicator failed: {ExceptionType}")]
-    private static partial void LogTypingFailed(ILogger logger, string exceptionType);
 }
