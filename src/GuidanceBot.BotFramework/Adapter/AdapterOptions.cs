@@ -39,9 +39,11 @@ public sealed class AdapterOptions
 
     /// <summary>
     /// Longest a turn may run, state save included. The turn does not stop when the caller hangs up, so this
-    /// is what bounds it; keep it below the host's shutdown timeout so in-flight turns can finish when it stops.
+    /// is what bounds it. A turn that runs out of time then gets <see cref="CloudAdapter.ApologyTimeout"/> for its
+    /// apology; both together must fit in the host's shutdown timeout, so that in-flight turns finish when it
+    /// stops: 20 + 5 s against the default 30 s (Teams itself waits 15 s for a turn's answer).
     /// </summary>
-    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(25);
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Checks every limit and timing for a value the pipeline can work with; returns the problems, naming settings.</summary>
     public IReadOnlyList<string> Validate()

@@ -29,7 +29,7 @@ namespace GuidanceBot.BotFramework.Adapter;
 public sealed partial class CloudAdapter
 {
     /// <summary>How long the apology of a turn that ran out of time may take to send.</summary>
-    internal static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ApologyTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Retry-After of the 503 when tokens cannot be checked. IdentityModel tries the metadata again on the next

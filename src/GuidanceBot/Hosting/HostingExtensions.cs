@@ -21,6 +21,9 @@ public static class HostingExtensions
 {
     private const string GlobalRateLimitPolicy = "bot-global";
 
+    // Time left after a timed-out turn and its apology for writing the HTTP response before the host stops.
+    private static readonly TimeSpan ResponseMargin = TimeSpan.FromSeconds(1);
+
     /// <summary>Binds and validates options, and registers the four layers.</summary>
     public static WebApplicationBuilder AddGuidanceBot(this WebApplicationBuilder builder)
     {
@@ -87,13 +90,19 @@ public static class HostingExtensions
         return app;
     }
 
-    /// <summary>The adapter's own problems, and a turn timeout that would not let an in-flight turn finish when the host stops.</summary>
+    /// <summary>
+    /// The adapter's own problems, and a turn timeout that would not let an in-flight turn finish when the host
+    /// stops: a turn that runs out of time still sends its apology (up to <see cref="CloudAdapter.ApologyTimeout"/>)
+    /// and writes its response, for which a second is left.
+    /// </summary>
     private static List<string> AdapterProblems(AdapterOptions adapter, HostOptions host)
     {
         var problems = adapter.Validate().ToList();
-        if (adapter.TurnTimeout >= host.ShutdownTimeout)
+        var longestTurn = adapter.TurnTimeout + CloudAdapter.ApologyTimeout + ResponseMargin;
+        if (longestTurn > host.ShutdownTimeout)
         {
-            problems.Add("BotFramework:Adapter:TurnTimeout must be below Host:ShutdownTimeout, so that in-flight turns finish when the host stops.");
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"BotFramework:Adapter:TurnTimeout plus {CloudAdapter.ApologyTimeout.TotalSeconds:0} s for the apology and {ResponseMargin.TotalSeconds:0} s for the response must fit in Host:ShutdownTimeout, so that in-flight turns finish when the host stops."));
         }
 
         return problems;

@@ -20,8 +20,12 @@ public sealed class ShutdownTests : IDisposable
         _factory.Settings.Remove("Host:ShutdownTimeout");
         _factory.Settings.Remove("BotFramework:Adapter:TurnTimeout");
         var host = _factory.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+        var adapter = _factory.Services.GetRequiredService<IOptions<AdapterOptions>>().Value;
 
         Assert.Equal(TimeSpan.FromSeconds(30), host.ShutdownTimeout);
-        Assert.True(new AdapterOptions().TurnTimeout < host.ShutdownTimeout, "A turn that runs its full time still finishes before the host stops.");
+        Assert.Equal(TimeSpan.FromSeconds(20), adapter.TurnTimeout);
+        Assert.True(
+            adapter.TurnTimeout + CloudAdapter.ApologyTimeout < host.ShutdownTimeout,
+            "A turn that runs its full time, and then apologizes, still finishes before the host stops.");
     }
 }

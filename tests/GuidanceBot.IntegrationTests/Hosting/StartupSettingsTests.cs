@@ -36,7 +36,9 @@ public sealed class StartupSettingsTests
     [InlineData("BotFramework:Adapter:TypingDelay", "-00:00:02", "BotFramework:Adapter:TypingDelay")]
     [InlineData("BotFramework:Adapter:TypingInterval", "00:00:00", "BotFramework:Adapter:TypingInterval")]
     [InlineData("BotFramework:Adapter:TurnTimeout", "-00:00:02", "BotFramework:Adapter:TurnTimeout")]
-    [InlineData("BotFramework:Adapter:TurnTimeout", "02:00:00", "below Host:ShutdownTimeout")]
+    [InlineData("BotFramework:Adapter:TurnTimeout", "02:00:00", "must fit in Host:ShutdownTimeout")]
+    // Below the factory's shutdown timeout (01:00:10), but not with the apology's 5 s and the response's 1 s on top.
+    [InlineData("BotFramework:Adapter:TurnTimeout", "01:00:05", "must fit in Host:ShutdownTimeout")]
     [InlineData("BotFramework:Adapter:TurnRetryDelay", "-00:00:01", "BotFramework:Adapter:TurnRetryDelay")]
     [InlineData("BotFramework:Adapter:MaxTurnAttempts", "0", "BotFramework:Adapter:MaxTurnAttempts")]
     [InlineData("BotFramework:Connector:AttemptTimeout", "00:00:00", "BotFramework:Connector:AttemptTimeout")]

@@ -25,7 +25,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["BotFramework:Adapter:TypingDelay"] = "01:00:00",
         ["BotFramework:Adapter:TurnTimeout"] = "01:00:00",
         // Start-up requires the turn timeout below the shutdown timeout; the test server has no requests to drain.
-        ["Host:ShutdownTimeout"] = "01:00:05",
+        ["Host:ShutdownTimeout"] = "01:00:10",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
         ["Storage:ReadinessTimeout"] = "01:00:00",
         // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
