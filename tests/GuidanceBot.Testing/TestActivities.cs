@@ -45,6 +45,8 @@ public static class TestActivities
         {
             activity["conversation"]!["conversationType"] = "groupChat";
             activity["conversation"]!["isGroup"] = true;
+            // Group chats are often named after the case: the name is as sensitive as what is typed in them.
+            activity["conversation"]!["name"] = "Zorgoverleg Jantje de Vries";
         }
 
         return activity;
@@ -55,6 +57,8 @@ public static class TestActivities
     {
         activity["conversation"]!["conversationType"] = "groupChat";
         activity["conversation"]!["isGroup"] = true;
+        // Group chats are often named after the case: the name is as sensitive as what is typed in them.
+        activity["conversation"]!["name"] = "Zorgoverleg Jantje de Vries";
         if (mentionBot)
         {
             activity["text"] = "<at>GuidanceBot</at> " + (string?)activity["text"];

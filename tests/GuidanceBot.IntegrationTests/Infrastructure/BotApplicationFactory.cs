@@ -70,9 +70,14 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Fails when a log line contains anything a user typed or any token.</summary>
+    /// <summary>Fails when a log line contains anything a user typed, any token or the app password.</summary>
     public void AssertNoSensitiveTextLogged()
     {
+        if (Settings.TryGetValue("MicrosoftAppPassword", out var password) && password is { Length: > 0 })
+        {
+            Sensitive.Add(password);
+        }
+
         var forms = Sensitive.Distinct(StringComparer.Ordinal).SelectMany(LeakForms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var leaks = Logs.Lines
             .SelectMany(line => forms.Where(form => line.Contains(form, StringComparison.OrdinalIgnoreCase)).Select(form => (line, secret: form)))
@@ -92,6 +97,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         if (secret.Length > PrefixLength)
         {
             yield return secret[..PrefixLength];
+        }
+
+        // A Teams id without its kind ("19:", "29:", "a:"): the part that identifies the chat or the person.
+        if (secret.IndexOf(':', StringComparison.Ordinal) is > 0 and <= 3 and var colon && secret.Length - colon - 1 >= 8)
+        {
+            yield return secret[(colon + 1)..];
         }
     }
 
@@ -117,7 +128,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            UseHandler(services, ConnectorClient.HttpClientName, Connector);
+            UseHandler(services, ConnectorClient.HttpClientName, new OutboundTokenRecorder(Sensitive) { InnerHandler = Connector });
             if (Metadata is not null)
             {
                 UseHandler(services, BotTokenValidator.MetadataHttpClientName, Metadata);

@@ -5,8 +5,9 @@ namespace GuidanceBot.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Sits in front of the test host and remembers what a user typed (activity <c>text</c> and string values
-/// in <c>value</c>), the Teams ids and names of the conversation, the sender and the activity, and every
-/// bearer token, so the factory can check none of it reached a log line.
+/// in <c>value</c>), the Teams ids and names of the conversation, the sender, the tenant and the activity, and
+/// every bearer token, so the factory can check none of it reached a log line. The bot's outbound tokens are
+/// recorded by <see cref="OutboundTokenRecorder"/>.
 /// </summary>
 public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : DelegatingHandler
 {
@@ -64,7 +65,12 @@ public sealed class SensitiveTextRecorder(ConcurrentBag<string> secrets) : Deleg
             // Logs may name a conversation or a sender only by a hash of its id (LogIds).
             AddId(document.RootElement, "id");
             AddId(document.RootElement, "replyToId");
-            foreach (var (account, field) in new[] { ("conversation", "id"), ("from", "id"), ("from", "aadObjectId"), ("from", "name") })
+            // A group chat's name can name a child; the tenant says which organisation the professional works for.
+            foreach (var (account, field) in new[]
+            {
+                ("conversation", "id"), ("conversation", "name"), ("conversation", "tenantId"),
+                ("from", "id"), ("from", "aadObjectId"), ("from", "name"),
+            })
             {
                 if (document.RootElement.TryGetProperty(account, out var owner) && owner.ValueKind == JsonValueKind.Object)
                 {
