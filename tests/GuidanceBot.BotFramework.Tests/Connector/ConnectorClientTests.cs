@@ -55,6 +55,35 @@ public sealed class ConnectorClientTests
         Assert.Contains("circuit", emea.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendToConversation_ManyServiceRoots_LaterOnesShareTheHostsBreaker()
+    {
+        // Only local anonymous mode accepts any path; the map of breakers must stop growing there.
+        var connector = new StubHttpHandler(request => request.Uri.AbsolutePath.StartsWith("/late-", StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
+            : StubHttpHandler.Json("""{"id":"reply-1"}"""));
+        var client = NewClient(connector, new ConnectorOptions { MaxRetries = 0, BreakerFailureThreshold = 2, AttemptTimeout = TimeSpan.FromHours(1) });
+        for (var i = 0; i < 300; i++)
+        {
+            await client.SendToConversationAsync(Activity($"http://127.0.0.1:4556/early-{i}/"), CancellationToken.None);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<ConnectorException>(
+                () => client.SendToConversationAsync(Activity($"http://127.0.0.1:4556/late-{i}/"), CancellationToken.None));
+        }
+
+        var requestsBefore = connector.Requests.Count;
+        var pastTheCap = await Assert.ThrowsAsync<ConnectorException>(
+            () => client.SendToConversationAsync(Activity("http://127.0.0.1:4556/early-299/"), CancellationToken.None));
+        var ownBreaker = await client.SendToConversationAsync(Activity("http://127.0.0.1:4556/early-0/"), CancellationToken.None);
+
+        Assert.Contains("circuit", pastTheCap.Message, StringComparison.Ordinal);
+        Assert.Equal(requestsBefore + 1, connector.Requests.Count);
+        Assert.Equal("reply-1", ownBreaker?.Id);
+    }
+
     [Theory]
     [InlineData("429", "8")]
     [InlineData("503", "")]
