@@ -48,23 +48,15 @@ public sealed class AdapterOptions
     /// <summary>Checks every limit and timing for a value the pipeline can work with; returns the problems, naming settings.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        Require(problems, MaxRequestBodyBytes >= 1, "MaxRequestBodyBytes must be at least 1.");
-        Require(problems, MaxTextLength >= 1, "MaxTextLength must be at least 1.");
-        Require(problems, MaxAttachments >= 0, "MaxAttachments must not be negative.");
-        Require(problems, MaxTurnAttempts >= 1, "MaxTurnAttempts must be at least 1.");
-        Require(problems, SettingRules.IsUsableDelay(TypingDelay), "TypingDelay must not be negative and at most 24 hours.");
-        Require(problems, SettingRules.IsUsableDuration(TypingInterval), "TypingInterval must be positive and at most 24 hours.");
-        Require(problems, SettingRules.IsUsableDelay(TurnRetryDelay), "TurnRetryDelay must not be negative and at most 24 hours.");
-        Require(problems, SettingRules.IsUsableDuration(TurnTimeout), "TurnTimeout must be positive and at most 24 hours.");
-        return problems;
-    }
-
-    private static void Require(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add("BotFramework:Adapter:" + problem);
-        }
+        var problems = new SettingProblems("BotFramework:Adapter");
+        problems.Require(MaxRequestBodyBytes >= 1, "MaxRequestBodyBytes must be at least 1.");
+        problems.Require(MaxTextLength >= 1, "MaxTextLength must be at least 1.");
+        problems.Require(MaxAttachments >= 0, "MaxAttachments must not be negative.");
+        problems.Require(MaxTurnAttempts >= 1, "MaxTurnAttempts must be at least 1.");
+        problems.Require(SettingRules.IsUsableDelay(TypingDelay), "TypingDelay must not be negative and at most 24 hours.");
+        problems.Require(SettingRules.IsUsableDuration(TypingInterval), "TypingInterval must be positive and at most 24 hours.");
+        problems.Require(SettingRules.IsUsableDelay(TurnRetryDelay), "TurnRetryDelay must not be negative and at most 24 hours.");
+        problems.Require(SettingRules.IsUsableDuration(TurnTimeout), "TurnTimeout must be positive and at most 24 hours.");
+        return problems.Found;
     }
 }

@@ -133,4 +133,3 @@ public sealed class BotAuthenticationOptions
         return problems;
     }
 }
-

@@ -34,22 +34,14 @@ public sealed class ConnectorOptions
     /// <summary>Checks every timeout and retry limit for a value the client can work with; returns the problems, naming settings.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        Require(problems, SettingRules.IsUsableDuration(AttemptTimeout), "AttemptTimeout must be positive and at most 24 hours.");
-        Require(problems, MaxRetries >= 0, "MaxRetries must not be negative.");
-        Require(problems, SettingRules.IsUsableDuration(BaseDelay), "BaseDelay must be positive and at most 24 hours.");
-        Require(problems, SettingRules.IsUsableDuration(MaxDelay), "MaxDelay must be positive and at most 24 hours.");
-        Require(problems, MaxDelay >= BaseDelay, "MaxDelay must be at least BaseDelay.");
-        Require(problems, BreakerFailureThreshold >= 1, "BreakerFailureThreshold must be at least 1.");
-        Require(problems, SettingRules.IsUsableDuration(BreakDuration), "BreakDuration must be positive and at most 24 hours.");
-        return problems;
-    }
-
-    private static void Require(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add("BotFramework:Connector:" + problem);
-        }
+        var problems = new SettingProblems("BotFramework:Connector");
+        problems.Require(SettingRules.IsUsableDuration(AttemptTimeout), "AttemptTimeout must be positive and at most 24 hours.");
+        problems.Require(MaxRetries >= 0, "MaxRetries must not be negative.");
+        problems.Require(SettingRules.IsUsableDuration(BaseDelay), "BaseDelay must be positive and at most 24 hours.");
+        problems.Require(SettingRules.IsUsableDuration(MaxDelay), "MaxDelay must be positive and at most 24 hours.");
+        problems.Require(MaxDelay >= BaseDelay, "MaxDelay must be at least BaseDelay.");
+        problems.Require(BreakerFailureThreshold >= 1, "BreakerFailureThreshold must be at least 1.");
+        problems.Require(SettingRules.IsUsableDuration(BreakDuration), "BreakDuration must be positive and at most 24 hours.");
+        return problems.Found;
     }
 }

@@ -35,7 +35,9 @@ public static class HostingExtensions
             .Bind(configuration.GetSection("BotFramework"))
             .ValidateOnStart();
         // Through a validator rather than .Validate(predicate, message): the start-up error then names each problem.
-        builder.Services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<BotAuthenticationOptions>>(
+            new SettingsProblemsValidator<BotAuthenticationOptions>(authentication =>
+                authentication.Validate().Select(problem => $"Invalid Bot Framework settings: {problem}")));
         builder.Services.AddOptions<AdapterOptions>().Bind(configuration.GetSection("BotFramework:Adapter")).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdapterOptions>>(provider =>
             new SettingsProblemsValidator<AdapterOptions>(adapter =>
