@@ -36,10 +36,7 @@ public sealed partial class CloudAdapter
             {
                 // A 429 shows as a bare "something went wrong" in the search box; this says what to do instead.
                 response.StatusCode = StatusCodes.Status200OK;
-                var tooMany = new MessagingExtensionResponse
-                {
-                    ComposeExtension = new MessagingExtensionResult { Type = "message", Text = texts.TooManySearches },
-                };
+                var tooMany = MessagingExtensionResponse.Message(texts.TooManySearches);
                 await JsonResponseWriter.WriteAsync(response, tooMany, BotJsonContext.Default.MessagingExtensionResponse, requestToken)
                     .ConfigureAwait(false);
                 return true;

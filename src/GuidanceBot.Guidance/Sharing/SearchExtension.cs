@@ -31,7 +31,7 @@ public sealed class SearchExtension(IPassageSearch search)
     {
         if (!IsSearch(query))
         {
-            return Message(SharingTexts.UnknownCommand);
+            return MessagingExtensionResponse.Message(SharingTexts.UnknownCommand);
         }
 
         var text = query.ParameterValue(QueryParameter)?.Trim();
@@ -42,7 +42,7 @@ public sealed class SearchExtension(IPassageSearch search)
         }
 
         return attachments.Count == 0
-            ? Message(SharingTexts.NothingFound)
+            ? MessagingExtensionResponse.Message(SharingTexts.NothingFound)
             : new MessagingExtensionResponse
             {
                 ComposeExtension = new MessagingExtensionResult { AttachmentLayout = "list", Attachments = attachments },
@@ -111,10 +111,5 @@ public sealed class SearchExtension(IPassageSearch search)
                 Text = SharingTexts.LastSummaryPreview(summary.Flow.Name, summary.CompletedAt),
             },
         },
-    };
-
-    private static MessagingExtensionResponse Message(string text) => new()
-    {
-        ComposeExtension = new MessagingExtensionResult { Type = "message", Text = text },
     };
 }

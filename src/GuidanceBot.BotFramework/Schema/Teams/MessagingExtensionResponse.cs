@@ -7,6 +7,12 @@ public sealed class MessagingExtensionResponse
 {
     public MessagingExtensionResult? ComposeExtension { get; set; }
 
+    /// <summary>A plain text shown in the search box instead of results (<c>type: message</c>).</summary>
+    public static MessagingExtensionResponse Message(string text) => new()
+    {
+        ComposeExtension = new MessagingExtensionResult { Type = "message", Text = text },
+    };
+
     public JsonElement ToJsonElement() =>
         JsonSerializer.SerializeToElement(this, BotJsonContext.Default.MessagingExtensionResponse);
 }
