@@ -47,16 +47,7 @@ public sealed class TypingIndicatorTests
     [Fact]
     public async Task TypingStillOnItsWayWhenTurnEnds_LandsBeforeTheReply()
     {
-        var time = new FakeTimeProvider();
-        var connector = new SlowTypingConnector();
-        var bot = new GatedBot();
-        var turn = NewAdapter(connector, time).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
-        await bot.Started.Task;
-        time.Advance(TimeSpan.FromSeconds(1));
-        await connector.TypingStarted.Task;
-
-        bot.Release.SetResult();
-        await Task.Delay(50);
+        var (_, connector, turn) = await EndTurnWhileTypingIsOnItsWayAsync();
         var deliveredWhileTypingPending = connector.Delivered.Count;
         connector.TypingRelease.SetResult();
         await turn;
@@ -68,6 +59,20 @@ public sealed class TypingIndicatorTests
     [Fact]
     public async Task TypingSendHangsWhenTurnEnds_ReplyGoesOutAfterTheGraceAndTheSendIsCalledOff()
     {
+        var (time, connector, turn) = await EndTurnWhileTypingIsOnItsWayAsync();
+        var deliveredWithinTheGrace = connector.Delivered.Count;
+        time.Advance(TypingIndicator.StopGrace);
+        await turn.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, deliveredWithinTheGrace);
+        Assert.True(connector.TypingCancelled, "the typing send still on its way is called off");
+        Assert.Equal([ActivityTypes.Message], connector.Delivered.Select(a => a.Type));
+    }
+
+    // Runs a turn past the typing delay, holds its typing send on the connector, then lets the bot finish and
+    // gives the turn a moment to reach the point where it waits for that send.
+    private static async Task<(FakeTimeProvider Time, SlowTypingConnector Connector, Task Turn)> EndTurnWhileTypingIsOnItsWayAsync()
+    {
         var time = new FakeTimeProvider();
         var connector = new SlowTypingConnector();
         var bot = new GatedBot();
@@ -78,13 +83,7 @@ public sealed class TypingIndicatorTests
 
         bot.Release.SetResult();
         await Task.Delay(50);
-        var deliveredWithinTheGrace = connector.Delivered.Count;
-        time.Advance(TypingIndicator.StopGrace);
-        await turn.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(0, deliveredWithinTheGrace);
-        Assert.True(connector.TypingCancelled, "the typing send still on its way is called off");
-        Assert.Equal([ActivityTypes.Message], connector.Delivered.Select(a => a.Type));
+        return (time, connector, turn);
     }
 
     // The typing send is started by the timer callback on the test thread; its completion is awaited, not slept on.

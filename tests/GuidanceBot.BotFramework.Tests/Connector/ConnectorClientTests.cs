@@ -35,10 +35,7 @@ public sealed class ConnectorClientTests
     public async Task SendToConversation_OneRegionDown_RepliesToOtherRegionsOnTheSameHostStillGoOut()
     {
         // Teams serves its regions from one host under different paths.
-        var connector = new StubHttpHandler(request => request.Uri.AbsolutePath.StartsWith("/emea/", StringComparison.Ordinal)
-            ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
-            : StubHttpHandler.Json("""{"id":"reply-1"}"""));
-        var client = NewClient(connector, new ConnectorOptions { MaxRetries = 0, BreakerFailureThreshold = 2, AttemptTimeout = TimeSpan.FromHours(1) });
+        var (connector, client) = NewClientFailingUnder("/emea/");
         for (var i = 0; i < 2; i++)
         {
             await Assert.ThrowsAsync<ConnectorException>(
@@ -59,10 +56,7 @@ public sealed class ConnectorClientTests
     public async Task SendToConversation_ManyServiceRoots_LaterOnesShareTheHostsBreaker()
     {
         // Only local anonymous mode accepts any path; the map of breakers must stop growing there.
-        var connector = new StubHttpHandler(request => request.Uri.AbsolutePath.StartsWith("/late-", StringComparison.Ordinal)
-            ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
-            : StubHttpHandler.Json("""{"id":"reply-1"}"""));
-        var client = NewClient(connector, new ConnectorOptions { MaxRetries = 0, BreakerFailureThreshold = 2, AttemptTimeout = TimeSpan.FromHours(1) });
+        var (connector, client) = NewClientFailingUnder("/late-");
         for (var i = 0; i < 300; i++)
         {
             await client.SendToConversationAsync(Activity($"http://127.0.0.1:4556/early-{i}/"), CancellationToken.None);
@@ -82,6 +76,16 @@ public sealed class ConnectorClientTests
         Assert.Contains("circuit", pastTheCap.Message, StringComparison.Ordinal);
         Assert.Equal(requestsBefore + 1, connector.Requests.Count);
         Assert.Equal("reply-1", ownBreaker?.Id);
+    }
+
+    // A client whose connector fails every call under a path prefix and answers the rest; two failures open a breaker.
+    private (StubHttpHandler Connector, ConnectorClient Client) NewClientFailingUnder(string failingPathPrefix)
+    {
+        var connector = new StubHttpHandler(request => request.Uri.AbsolutePath.StartsWith(failingPathPrefix, StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
+            : StubHttpHandler.Json("""{"id":"reply-1"}"""));
+        var options = new ConnectorOptions { MaxRetries = 0, BreakerFailureThreshold = 2, AttemptTimeout = TimeSpan.FromHours(1) };
+        return (connector, NewClient(connector, options));
     }
 
     [Theory]
