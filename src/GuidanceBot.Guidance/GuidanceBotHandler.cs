@@ -13,8 +13,8 @@ namespace GuidanceBot.Guidance;
 
 /// <summary>
 /// The product's turn routing (STYLE.md §3): invoke → active dialog → command words → question answering.
-/// In group chats and channels it only reacts when @mentioned, works on the text without the mention,
-/// and does not run the guided flows, which collect case details, where many people read along.
+/// In group chats and channels it only reacts when @mentioned; everywhere it works on the text without its
+/// own @mention. In groups it does not run the guided flows, which collect case details, where many people read along.
 /// </summary>
 public sealed class GuidanceBotHandler(
     FlowRouter flows,
@@ -36,9 +36,11 @@ public sealed class GuidanceBotHandler(
             {
                 return;
             }
-
-            activity.RemoveRecipientMention();
         }
+
+        // In a personal chat an @mention of the bot is optional, but Teams sends it the same way (PROTOCOL.md §4.3):
+        // "@GuidanceBot melden" must start the flow there too, not be searched for as a question.
+        activity.RemoveRecipientMention();
 
         // Feedback comes from answer cards, which may sit above a running flow: it must not reach the flow.
         if (activity.GetValueString(AnswerFeedback.VerbKey) == AnswerFeedback.Verb)

@@ -59,17 +59,19 @@ public static class TestActivities
         activity["conversation"]!["isGroup"] = true;
         // Group chats are often named after the case: the name is as sensitive as what is typed in them.
         activity["conversation"]!["name"] = "Zorgoverleg Jantje de Vries";
-        if (mentionBot)
-        {
-            activity["text"] = "<at>GuidanceBot</at> " + (string?)activity["text"];
-            activity["entities"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "mention",
-                ["text"] = "<at>GuidanceBot</at>",
-                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidanceBot" },
-            });
-        }
+        return mentionBot ? activity.MentioningBot() : activity;
+    }
 
+    /// <summary>Puts an @mention of the bot before the text, with its entity, as Teams sends it.</summary>
+    public static JsonObject MentioningBot(this JsonObject activity)
+    {
+        activity["text"] = "<at>GuidanceBot</at> " + (string?)activity["text"];
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>GuidanceBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidanceBot" },
+        });
         return activity;
     }
 

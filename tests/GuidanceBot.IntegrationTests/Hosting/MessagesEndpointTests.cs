@@ -130,6 +130,16 @@ public sealed class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_PersonalChatWithMention_WorksOnTheTextWithoutIt()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostActivityAsync(TestActivities.Message("hallo", expectReplies: true).MentioningBot());
+
+        Assert.Equal(WelcomeCard.Id, Assert.Single(await response.ReadRepliesAsync()).CardId());
+    }
+
+    [Fact]
     public async Task Invoke_UnknownName_Returns501()
     {
         var client = _factory.CreateClient();
