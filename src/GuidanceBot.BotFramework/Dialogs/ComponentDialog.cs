@@ -83,6 +83,13 @@ public class ComponentDialog : Dialog
             : null;
     }
 
+    public override bool WaitsForFreeText(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
+            && dialog.WaitsForFreeText(active);
+    }
+
     public override async Task EndDialogAsync(
         ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {

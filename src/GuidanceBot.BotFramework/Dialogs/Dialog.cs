@@ -50,6 +50,13 @@ public abstract class Dialog
     /// <exception cref="DialogStateException">The instance's state cannot be read.</exception>
     public virtual string? GetWaitingCardNonce(DialogInstance instance) => null;
 
+    /// <summary>
+    /// True when this dialog waits for typed text in the user's own words (a text prompt): then any typed
+    /// message is the answer, even one that reads like a question, and the caller must not take it as one.
+    /// </summary>
+    /// <exception cref="DialogStateException">The instance's state cannot be read.</exception>
+    public virtual bool WaitsForFreeText(DialogInstance instance) => false;
+
     /// <summary>Called just before the instance leaves the stack (ended, replaced or cancelled).</summary>
     public virtual Task EndDialogAsync(
         ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) =>

@@ -48,6 +48,22 @@ public sealed class DialogContext
         }
     }
 
+    /// <summary>
+    /// True when the active dialog waits for typed free text (see <see cref="Dialog.WaitsForFreeText"/>); false
+    /// when it waits for something else, when there is none, or when the stored state cannot be read.
+    /// </summary>
+    public bool WaitsForFreeText()
+    {
+        try
+        {
+            return ActiveDialog is { } active && FindDialog(active.Id) is { } dialog && dialog.WaitsForFreeText(active);
+        }
+        catch (DialogStateException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Pushes the dialog <paramref name="dialogId"/> and starts it.</summary>
     public async Task<DialogTurnResult> BeginDialogAsync(
         string dialogId, DialogOptions? options, CancellationToken cancellationToken)

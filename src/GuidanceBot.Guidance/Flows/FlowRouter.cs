@@ -17,8 +17,8 @@ public delegate Task QuestionAnswerer(ITurnContext turnContext, string question,
 /// <summary>
 /// The flow part of a message turn, in one place (STYLE.md §5: stop, help and menu are handled once, not
 /// per flow). Loads the conversation state, then: command words (stop/annuleren, help/menu, signaleren,
-/// risico, melden, verder) → a question typed mid-flow (answered, then the flow asks again) → the active
-/// flow. Stale card clicks, retry limits and state of an older version get a short Dutch explanation.
+/// risico, melden, verder) → a question typed mid-flow (answered, then the flow asks again; not while the
+/// flow asks for a note in the user's own words) → the active flow. Stale card clicks, retry limits and state of an older version get a short Dutch explanation.
 /// Saves the state with its ETag at the end; a conflicting save throws (never overwrites), and the adapter
 /// re-runs the whole turn on fresh state (<see cref="BotFramework.Adapter.CloudAdapter"/>): no retry here.
 /// </summary>
@@ -108,7 +108,8 @@ public sealed partial class FlowRouter
             return true;
         }
 
-        if (!PromptSubmit.IsCardSubmit(activity) && QuestionDetector.IsQuestion(activity.Text))
+        // A note in the user's own words may start with "wie" or end in "?": while a flow asks for one, it is the note.
+        if (!PromptSubmit.IsCardSubmit(activity) && !dc.WaitsForFreeText() && QuestionDetector.IsQuestion(activity.Text))
         {
             LogQuestionMidFlow(_logger, active.DialogId);
             await answerQuestion(turnContext, activity.Text!, cancellationToken).ConfigureAwait(false);

@@ -140,6 +140,29 @@ public sealed class DialogContextTests
         Assert.Equal("Eerste?", Assert.Single(turn.BufferedReplies).Text);
     }
 
+    [Fact]
+    public async Task WaitsForFreeText_FlowAtItsTextPrompt_IsTrueThereAndFalseAtTheNextPrompt()
+    {
+        var state = new DialogState();
+        var (dc, _) = NewContext(state);
+        await dc.BeginDialogAsync(nameof(ProfileFlow), null, CancellationToken.None);
+        var atTextPrompt = dc.WaitsForFreeText();
+
+        var (next, _) = NewContext(state, "jeugdzorgwerker");
+        await next.ContinueDialogAsync(CancellationToken.None);
+
+        Assert.True(atTextPrompt);
+        Assert.False(next.WaitsForFreeText());
+    }
+
+    [Fact]
+    public void WaitsForFreeText_EmptyStack_IsFalse()
+    {
+        var (dc, _) = NewContext(new DialogState());
+
+        Assert.False(dc.WaitsForFreeText());
+    }
+
     private (DialogContext Dc, TurnContext Turn) NewContext(DialogState state, string? text = null)
     {
         var client = new DialogTestClient(new ProfileFlow());

@@ -53,6 +53,19 @@ public static class FlowScripts
             new Say("nee", Card(SignalerenSummaryCard.Id), Card(NextStepsCard.Id)),
         ], ScriptOutcome.NothingStored);
 
+        yield return new("signaleren: a note that reads like a question is the note, not a question",
+        [
+            .. walk,
+            new Say("Wie haar 's nachts ophaalt weet ik niet?", Card(SignalerenSummaryCard.Id), Card(NextStepsCard.Id)),
+        ], ScriptOutcome.NothingStored);
+
+        yield return new("signaleren: a note that reads like a question still gets the check for names",
+        [
+            .. walk,
+            new Say("Wie is Kevin de Boer?", Text(SignalerenTexts.NoteHasPersonalData), Text("Wil je nog een korte notitie")),
+            new Say("nee", Card(SignalerenSummaryCard.Id), Card(NextStepsCard.Id)),
+        ], ScriptOutcome.NothingStored);
+
         yield return new("signaleren: stop mid-way deletes the answers",
         [
             start,

@@ -10,6 +10,8 @@ public sealed class TextPrompt : Prompt<string>
     {
     }
 
+    public override bool WaitsForFreeText(DialogInstance instance) => true;
+
     protected override PromptRecognition<string> Recognize(Activity activity, PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(activity);
