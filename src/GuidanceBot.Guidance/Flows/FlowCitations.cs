@@ -9,13 +9,20 @@ public sealed record FlowSource(string PassageId, string DocumentTitle, string S
 
 /// <summary>
 /// Looks up the passages a summary card cites (by id, kept per flow in <c>&lt;Flow&gt;Sources</c>) and
-/// builds the "Bronnen" block: one line and one <c>Action.OpenUrl</c> per cited passage, nothing that needs
-/// the bot, so the card can be shared. Without a knowledge index (a host that has not registered one) the
-/// block is left out rather than invented.
+/// builds the "Bronnen" block: one line per cited passage and one <c>Action.OpenUrl</c> per distinct page
+/// (at most <see cref="MaxLinks"/>), nothing that needs the bot, so the card can be shared. Without a
+/// knowledge index (a host that has not registered one) the block is left out rather than invented.
 /// </summary>
 public sealed class FlowCitations
 {
     public const string SourcesHeading = "Bronnen";
+
+    /// <summary>
+    /// Link buttons per card. Why: Teams shows at most six actions in a set (maxActions 6 in the Teams host
+    /// configs of the Adaptive Cards designer) and drops the rest without a sign; every passage is still
+    /// listed as a line, so a source past the sixth is named, just not a button.
+    /// </summary>
+    public const int MaxLinks = 6;
 
     private readonly IPassageSearch? _search;
 
@@ -73,11 +80,14 @@ public sealed class FlowCitations
             },
             new ActionSet
             {
-                Actions = [.. sources.Where(s => s.Url is not null).Select(s => new ActionOpenUrl
-                {
-                    Title = Shorten(s.SectionPath.Length > 0 ? s.SectionPath : s.DocumentTitle),
-                    Url = s.Url!,
-                })],
+                Actions = [.. sources.Where(s => s.Url is not null)
+                    .DistinctBy(s => s.Url!.AbsoluteUri, StringComparer.OrdinalIgnoreCase)
+                    .Take(MaxLinks)
+                    .Select(s => new ActionOpenUrl
+                    {
+                        Title = Shorten(s.SectionPath.Length > 0 ? s.SectionPath : s.DocumentTitle),
+                        Url = s.Url!,
+                    })],
             },
         ];
     }

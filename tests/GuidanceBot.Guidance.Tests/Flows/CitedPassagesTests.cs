@@ -1,3 +1,4 @@
+using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Guidance.Flows.Melden;
 using GuidanceBot.Guidance.Flows.Risicotaxatie;
@@ -37,6 +38,27 @@ public sealed class CitedPassagesTests
 
             return data;
         }
+    }
+
+    public static TheoryData<string, string[]> FlowSources => new()
+    {
+        { "signaleren", [.. SignalerenSources.Summary] },
+        { "risicotaxatie", [.. RisicotaxatieSources.Summary] },
+        { "melden", [.. MeldenSources.Summary] },
+        { "urgent", [.. UrgentCallCard.Sources] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FlowSources))]
+    public void SummaryLinks_RealSources_AreDistinctAndNoMoreThanTeamsShows(string flow, string[] passageIds)
+    {
+        var sources = new FlowCitations(Knowledge.Value.GetRequiredService<IPassageSearch>()).For(passageIds);
+
+        var links = FlowCitations.Block(sources).OfType<ActionSet>().SelectMany(set => set.Actions).OfType<ActionOpenUrl>()
+            .Select(link => link.Url.AbsoluteUri).ToList();
+
+        Assert.True(links.Count is > 0 and <= FlowCitations.MaxLinks, $"{flow}: {links.Count} links");
+        Assert.Equal(links.Count, links.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Theory]

@@ -62,13 +62,16 @@ public sealed partial class SummaryCardTests
     }
 
     [Fact]
-    public void Build_MeldenSummary_HasOneOpenUrlPerCitedPassage()
+    public void Build_MeldenSummary_ListsEveryCitedPassageAndLinksAsManyAsTeamsShows()
     {
-        var card = MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), Citations.For(MeldenSources.Summary));
+        var sources = Citations.For(MeldenSources.Summary);
+        var card = MeldenSummaryCard.Build(FullMelden(), MeldenDecision.From(FullMelden().Afwegingen), sources);
 
         var urls = CardAssert.ObjectsOf(card, "Action.OpenUrl").ToList();
 
-        Assert.Equal(MeldenSources.Summary.Count, urls.Count);
+        Assert.True(MeldenSources.Summary.Count > FlowCitations.MaxLinks, "the melden summary cites more passages than Teams shows links");
+        Assert.Equal(FlowCitations.MaxLinks, urls.Count);
+        Assert.All(sources, s => Assert.Contains($"{s.DocumentTitle} › {s.SectionPath}", CardAssert.AllText(card)));
         Assert.Contains(FlowCitations.SourcesHeading, CardSerializer.Serialize(card), StringComparison.Ordinal);
     }
 
