@@ -13,8 +13,8 @@ namespace GuidanceBot.Guidance;
 
 /// <summary>
 /// The product's turn routing (STYLE.md §3): invoke → active dialog → command words → question answering.
-/// In group chats and channels it only reacts when @mentioned; everywhere it works on the text without its
-/// own @mention. In groups it does not run the guided flows, which collect case details, where many people read along.
+/// In group chats and channels it only reacts when @mentioned; everywhere it works on the text without the
+/// @mentions. In groups it does not run the guided flows, which collect case details, where many people read along.
 /// </summary>
 public sealed class GuidanceBotHandler(
     FlowRouter flows,
@@ -39,8 +39,8 @@ public sealed class GuidanceBotHandler(
         }
 
         // In a personal chat an @mention of the bot is optional, but Teams sends it the same way (PROTOCOL.md §4.3):
-        // "@GuidanceBot melden" must start the flow there too, not be searched for as a question.
-        activity.RemoveRecipientMention();
+        // "@GuidanceBot melden" must start the flow there too. Colleagues' mentions go as well: not part of a question.
+        activity.RemoveMentions();
 
         // Feedback comes from answer cards, which may sit above a running flow: it must not reach the flow.
         if (activity.GetValueString(AnswerFeedback.VerbKey) == AnswerFeedback.Verb)

@@ -34,10 +34,13 @@ public static partial class ActivityExtensions
         RecipientMentions(activity).Any();
 
     /// <summary>
-    /// Removes every @mention of the recipient from <see cref="Activity.Text"/> and trims it, the way
-    /// the SDK's <c>RemoveRecipientMention</c> does; returns the new text.
+    /// Removes every @mention the activity's entities name — the recipient's and anyone else's — from
+    /// <see cref="Activity.Text"/>, decodes what Teams HTML-encoded, and trims it; returns the new text.
+    /// The SDK's <c>RemoveRecipientMention</c> keeps colleagues' mentions; here they go too. Why: a mention
+    /// addresses a person and is no part of what is asked, and a kept <c>&lt;at&gt;Jan&lt;/at&gt;</c> made the
+    /// search miss ("@Jan wat is CoMensha?") and would be echoed on the card.
     /// </summary>
-    public static string? RemoveRecipientMention(this Activity activity)
+    public static string? RemoveMentions(this Activity activity)
     {
         if (activity.Text is null)
         {
@@ -45,10 +48,10 @@ public static partial class ActivityExtensions
         }
 
         var text = activity.Text;
-        foreach (var mention in RecipientMentions(activity))
+        foreach (var mention in Mentions(activity))
         {
             // As the SDK does: remove the mentioned name wherever it is wrapped in <at…>…</at>, whatever
-            // attributes Teams put on the tag; mentions of colleagues stay.
+            // attributes Teams put on the tag.
             var name = AtTagContent().Match(mention.Text ?? string.Empty) is { Success: true } match
                 ? match.Groups["name"].Value
                 : mention.Mentioned?.Name;
@@ -95,11 +98,12 @@ public static partial class ActivityExtensions
     public static Attachment ToAdaptiveCardAttachment(this ReadOnlyMemory<byte> utf8Card) =>
         new() { ContentType = Attachment.AdaptiveCardContentType, Content = AttachmentContent.FromUtf8Json(utf8Card) };
 
+    private static IEnumerable<Entity> Mentions(Activity activity) =>
+        (activity.Entities ?? []).Where(e => string.Equals(e.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase));
+
     private static IEnumerable<Entity> RecipientMentions(Activity activity) =>
-        (activity.Entities ?? []).Where(e =>
-            string.Equals(e.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase)
-            && e.Mentioned?.Id is { } id
-            && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
+        Mentions(activity).Where(e =>
+            e.Mentioned?.Id is { } id && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex("<at[^>]*>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AtTagContent();

@@ -9,25 +9,35 @@ public sealed class ActivityExtensionsTests
     [InlineData("wat is CoMensha? <at>GuidanceBot</at>", "<at>GuidanceBot</at>", "wat is CoMensha?")]
     [InlineData("<at>Guidance Bot</at>&nbsp;melden", "<at>Guidance Bot</at>", "melden")]
     [InlineData("<at id=\"0\">GuidanceBot</at> help", "<at>GuidanceBot</at>", "help")]
-    public void RemoveRecipientMention_MentionOfBot_IsStripped(string text, string mentionText, string expected)
+    public void RemoveMentions_MentionOfBot_IsStripped(string text, string mentionText, string expected)
     {
         var activity = WithMention(text, mentionText, mentionedId: "28:bot");
 
-        var result = activity.RemoveRecipientMention();
+        var result = activity.RemoveMentions();
 
         Assert.Equal(expected, result);
         Assert.Equal(expected, activity.Text);
     }
 
     [Fact]
-    public void RemoveRecipientMention_MentionOfColleague_IsKept()
+    public void RemoveMentions_MentionOfColleague_IsStrippedToo()
     {
         var activity = WithMention("<at>Sanne</at> kijk hier eens naar", "<at>Sanne</at>", mentionedId: "29:sanne");
 
-        activity.RemoveRecipientMention();
+        activity.RemoveMentions();
 
-        Assert.Equal("<at>Sanne</at> kijk hier eens naar", activity.Text);
+        Assert.Equal("kijk hier eens naar", activity.Text);
         Assert.False(activity.MentionsRecipient());
+    }
+
+    [Fact]
+    public void RemoveMentions_TagThatNoEntityNames_IsKept()
+    {
+        var activity = WithMention("<at>GuidanceBot</at> wat betekent <at>Sanne</at>?", "<at>GuidanceBot</at>", mentionedId: "28:bot");
+
+        activity.RemoveMentions();
+
+        Assert.Equal("wat betekent <at>Sanne</at>?", activity.Text);
     }
 
     [Fact]

@@ -86,6 +86,25 @@ public sealed class FlowConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversation_QuestionInGroupChatThatAlsoMentionsAColleague_IsAnswered()
+    {
+        var client = _factory.CreateClient();
+        var activity = TestActivities.Message("<at>Jan</at> wat is CoMensha?", "conv-group-colleague", expectReplies: true).InGroupChat(mentionBot: true);
+        activity["entities"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>Jan</at>",
+            ["mentioned"] = new JsonObject { ["id"] = "29:jan", ["name"] = "Jan" },
+        });
+
+        var replies = await (await client.PostActivityAsync(activity)).ReadRepliesAsync();
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(AnswerCard.Id, reply.CardId());
+        Assert.DoesNotContain("<at>", reply.ToJson(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Conversation_StoredDocumentOfOtherSchemaVersion_EndsPolitelyWithMenu()
     {
         var runner = new ScriptRunner(_factory.CreateClient(), "conv-old-document");
