@@ -86,6 +86,23 @@ public sealed class PromptTests
         Assert.Equal(DialogTurnStatus.Waiting, client.DialogTurnResult.Status);
     }
 
+    [Theory]
+    [InlineData("\u0001\u0007")]
+    [InlineData(" \u202E\u2066 ")]
+    [InlineData("\u200B\u2060")]
+    [InlineData("\uD800")]
+    public async Task TextPrompt_TextWithNothingVisible_IsNoAnswer(string text)
+    {
+        // Cards drop control and direction characters (CardText.Plain): such an answer would show as nothing.
+        var client = new DialogTestClient(new ProfileFlow());
+        await client.SendAsync("hoi");
+
+        var replies = await client.SendActivityAsync(client.NewActivity(text, null));
+
+        Assert.Equal([ProfileFlow.RoleRetry, ProfileFlow.RoleQuestion], replies.Select(r => r.Text));
+        Assert.Equal(DialogTurnStatus.Waiting, client.DialogTurnResult.Status);
+    }
+
     [Fact]
     public async Task TextPrompt_CardSubmitWithoutItsNonce_IsStaleAndCostsNoAttempt()
     {
