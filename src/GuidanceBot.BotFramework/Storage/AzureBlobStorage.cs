@@ -152,23 +152,22 @@ public sealed class AzureBlobStorage : IStorage, IReadinessProbe
             throw StorageConflictException.For(eTag);
         }
 
+        // Rewritten (412) or removed since the caller read it (not found, or no container): a conflict (IStorage).
+        bool deleted;
         try
         {
-            await Guard(
+            deleted = await Guard(
                 () => blob.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = blobETag }, cancellationToken: cancellationToken),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // Already gone (or no container): what the caller wanted.
+            throw new StorageConflictException("Delete failed: the item changed or is gone since it was read.", ex);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+
+        if (!deleted)
         {
-            // Rewritten since it was read. An expired newer version may still go: it is absent anyway.
-            if (await ReadAsync(key, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                throw new StorageConflictException("Delete failed: the item's ETag no longer matches.", ex);
-            }
+            throw StorageConflictException.For(eTag);
         }
     }
 

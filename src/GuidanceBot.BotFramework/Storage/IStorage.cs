@@ -30,9 +30,10 @@ public interface IStorage
 
     /// <summary>
     /// Removes the item only if it still has <paramref name="eTag"/>: the delete of a document the caller read,
-    /// which must not remove what another instance wrote since. An item that is already gone (deleted or
-    /// expired) is not an error.
+    /// which must not remove what another instance wrote since. An item that is gone since it was read (another
+    /// turn deleted it, or it expired and was cleaned up) is a conflict too. Why: the caller acted on a read that
+    /// is no longer current — two clicks on a flow's last button both read the flow and would both finish it.
     /// </summary>
-    /// <exception cref="StorageConflictException">The item was rewritten since it was read.</exception>
+    /// <exception cref="StorageConflictException">The item was rewritten or removed since it was read.</exception>
     Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken);
 }

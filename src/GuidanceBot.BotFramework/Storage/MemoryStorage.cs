@@ -84,8 +84,8 @@ public sealed class MemoryStorage : IStorage
         ArgumentException.ThrowIfNullOrEmpty(eTag);
         lock (_lock)
         {
-            var current = Live(key);
-            if (current is not null && current.ETag != eTag)
+            // Not Live(): the caller's own version may expire meanwhile, and removing it is what the caller wants.
+            if (!_items.TryGetValue(key, out var current) || current.ETag != eTag)
             {
                 throw StorageConflictException.For(eTag);
             }

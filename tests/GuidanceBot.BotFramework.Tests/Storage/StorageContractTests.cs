@@ -182,26 +182,41 @@ public abstract class StorageContractTests
     }
 
     [SkippableFact]
-    public async Task Delete_WithETagWhenItemIsGone_DoesNotThrow()
+    public async Task Delete_WithETagWhenItemIsGone_ThrowsConflict()
     {
+        // Two turns that read the same document must not both act on it: the second one's delete is a conflict.
         var storage = CreateStorage();
         var eTag = await storage.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
-        await storage.DeleteAsync("conversation/a", CancellationToken.None);
-
         await storage.DeleteAsync("conversation/a", eTag, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageConflictException>(
+            () => storage.DeleteAsync("conversation/a", eTag, CancellationToken.None));
 
         Assert.Null(await storage.ReadAsync("conversation/a", CancellationToken.None));
     }
 
     [SkippableFact]
-    public async Task Delete_WithStaleETagWhenNewerItemExpired_RemovesIt()
+    public async Task Delete_WithETagWhenItemExpiredAndWasRead_ThrowsConflict()
+    {
+        var storage = CreateStorage();
+        var eTag = await storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromHours(1), CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await storage.ReadAsync("conversation/a", CancellationToken.None));
+
+        await Assert.ThrowsAsync<StorageConflictException>(
+            () => storage.DeleteAsync("conversation/a", eTag, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Delete_WithStaleETagWhenNewerItemExpired_ThrowsConflictAndItStaysAbsent()
     {
         var storage = CreateStorage();
         var first = await storage.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
         await storage.WriteAsync("conversation/a", "2", first, TimeSpan.FromHours(1), CancellationToken.None);
         Time.Advance(TimeSpan.FromHours(1));
 
-        await storage.DeleteAsync("conversation/a", first, CancellationToken.None);
+        await Assert.ThrowsAsync<StorageConflictException>(
+            () => storage.DeleteAsync("conversation/a", first, CancellationToken.None));
 
         Assert.Null(await storage.ReadAsync("conversation/a", CancellationToken.None));
     }

@@ -191,6 +191,28 @@ public sealed class FlowConversationTests : IDisposable
         Assert.NotEqual(before.ETag, after.ETag);
     }
 
+    [Fact]
+    public async Task Conversation_TwoClicksAtOnceOnTheLastStep_FinishTheFlowOnce()
+    {
+        // Both turns read the flow before either saves: the one that saves second must not finish it again.
+        var together = new ReadsTogetherStorage(new MemoryStorage(TimeProvider.System));
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(together);
+        var client = _factory.CreateClient();
+        var runner = new ScriptRunner(client, "conv-double-click-last");
+        await runner.SendAsync(new Say("risico"));
+        var click = runner.ActivityFor(new Click("risico.acuteDanger", FlowTexts.Yes));
+        var again = (JsonObject)click.DeepClone();
+        again["id"] = "activity-" + Guid.NewGuid().ToString("N");
+        together.HoldNextReads(2);
+
+        var responses = await Task.WhenAll(client.PostActivityAsync(click), client.PostActivityAsync(again));
+        var replies = await Task.WhenAll(responses.Select(r => r.ReadRepliesAsync()));
+
+        var shown = replies.Select(r => string.Join(", ", r.Select(a => a.CardId() ?? (string?)a["text"]))).Order().ToList();
+        Assert.Equal([FlowTexts.CardNoLongerActive, UrgentCallCard.Id], shown);
+        Assert.Empty(together.Keys());
+    }
+
     // The provider's own store: IStorage itself is the encrypting decorator, unless a test replaced it.
     private MemoryStorage Storage() =>
         _factory.Services.GetRequiredService<IStorage>() as MemoryStorage
@@ -204,6 +226,59 @@ public sealed class FlowConversationTests : IDisposable
         var json = JsonNode.Parse(item.Value)!.AsObject();
         var rewritten = rewrite(json);
         await storage.WriteAsync(key, rewritten.ToJsonString(), item.ETag, TimeSpan.FromHours(1), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A store that holds the next <c>n</c> reads of conversation state until all <c>n</c> have come in, so that
+    /// that many turns read the same version before any of them writes.
+    /// </summary>
+    private sealed class ReadsTogetherStorage(MemoryStorage inner) : IStorage
+    {
+        private readonly Lock _lock = new();
+        private int _waiting;
+        private TaskCompletionSource? _allIn;
+
+        public void HoldNextReads(int count)
+        {
+            lock (_lock)
+            {
+                _waiting = count;
+                _allIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        public IEnumerable<string> Keys() => inner.Keys;
+
+        public async Task<StorageItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            var item = await inner.ReadAsync(key, cancellationToken);
+            Task? hold = null;
+            lock (_lock)
+            {
+                if (_waiting > 0 && key.StartsWith("conversation/", StringComparison.Ordinal))
+                {
+                    hold = _allIn!.Task;
+                    if (--_waiting == 0)
+                    {
+                        _allIn.SetResult();
+                    }
+                }
+            }
+
+            if (hold is not null)
+            {
+                await hold.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return item;
+        }
+
+        public Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+            inner.WriteAsync(key, value, eTag, timeToLive, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) => inner.DeleteAsync(key, eTag, cancellationToken);
     }
 
     /// <summary>

@@ -41,16 +41,7 @@ public sealed class ScriptRunner(HttpClient client, string conversationId)
     /// <summary>Sends one turn and returns the replies.</summary>
     public async Task<IReadOnlyList<JsonObject>> SendAsync(ScriptTurn turn)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        var activity = turn switch
-        {
-            Say say => TestActivities.Message(say.Text, conversationId, expectReplies: true),
-            Click click => TestActivities.Submit(_lastSubmit = SubmitValue(click), conversationId),
-            ClickAgain => TestActivities.Submit((JsonObject)(_lastSubmit ?? throw new InvalidOperationException("Nothing clicked yet.")).DeepClone(), conversationId),
-            _ => throw new ArgumentOutOfRangeException(nameof(turn), turn, "Unknown turn kind."),
-        };
-        ChangeActivity?.Invoke(activity);
-        var response = await _client.PostActivityAsync(activity);
+        var response = await _client.PostActivityAsync(ActivityFor(turn));
         var replies = await response.ReadRepliesAsync();
         foreach (var reply in replies)
         {
@@ -64,6 +55,21 @@ public sealed class ScriptRunner(HttpClient client, string conversationId)
         }
 
         return replies;
+    }
+
+    /// <summary>The activity a turn sends, without sending it (e.g. to post two clicks at the same moment).</summary>
+    public JsonObject ActivityFor(ScriptTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn switch
+        {
+            Say say => TestActivities.Message(say.Text, conversationId, expectReplies: true),
+            Click click => TestActivities.Submit(_lastSubmit = SubmitValue(click), conversationId),
+            ClickAgain => TestActivities.Submit((JsonObject)(_lastSubmit ?? throw new InvalidOperationException("Nothing clicked yet.")).DeepClone(), conversationId),
+            _ => throw new ArgumentOutOfRangeException(nameof(turn), turn, "Unknown turn kind."),
+        };
+        ChangeActivity?.Invoke(activity);
+        return activity;
     }
 
     private JsonObject SubmitValue(Click click)
