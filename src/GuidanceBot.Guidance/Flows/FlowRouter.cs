@@ -239,6 +239,7 @@ public sealed partial class FlowRouter
         return word switch
         {
             null or "" => null,
+            Commands.Stoppen => Commands.Stop,
             Commands.Stop or Commands.Annuleren or FlowTexts.ContinueCommand => word,
             _ when Commands.HelpWords.Contains(word) => word,
             _ when FlowCatalog.ByCommand(word) is not null => word,

@@ -10,6 +10,9 @@ public static class Commands
     public const string Menu = "menu";
     public const string Stop = "stop";
     public const string Annuleren = "annuleren";
+
+    /// <summary>The verb as many type it; read as <see cref="Stop"/>. At a note step it would otherwise become the note.</summary>
+    public const string Stoppen = "stoppen";
     public const string Signaleren = "signaleren";
     public const string Risico = "risico";
     public const string Melden = "melden";

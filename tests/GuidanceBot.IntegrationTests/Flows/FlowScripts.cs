@@ -66,6 +66,12 @@ public static class FlowScripts
             new Say("nee", Card(SignalerenSummaryCard.Id), Card(NextStepsCard.Id)),
         ], ScriptOutcome.NothingStored);
 
+        yield return new("signaleren: 'stoppen' at the note step stops the flow, it is no note",
+        [
+            .. walk,
+            new Say("Stoppen", Text(FlowTexts.Stopped(FlowCatalog.Signaleren.Name))),
+        ], ScriptOutcome.NothingStored);
+
         yield return new("signaleren: stop mid-way deletes the answers",
         [
             start,
