@@ -64,7 +64,7 @@ public sealed class GuidanceBotHandler(
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.MessageFor(turnContext.Activity), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -84,7 +84,7 @@ public sealed class GuidanceBotHandler(
         var greet = activity.IsGroupConversation() ? botWasAdded : userWasAdded;
         if (greet)
         {
-            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.MessageFor(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         }
     }
 

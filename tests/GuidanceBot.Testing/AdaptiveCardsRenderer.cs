@@ -40,7 +40,7 @@ public sealed record CardRenderResult(
 /// <example>
 /// <code>
 /// var results = await AdaptiveCardsRenderer.RenderAsync(
-///     CardToRender.From("welcome", WelcomeCard.Build()),
+///     CardToRender.From("welcome", WelcomeCard.Build(inGroup: false)),
 ///     CardToRender.From("answer-meldcode", AnswerCard.Build(...)));
 /// Assert.All(results, r => Assert.Empty(r.ParseErrors));
 /// </code>

@@ -149,7 +149,7 @@ public sealed partial class FlowRouter
 
         if (Commands.HelpWords.Contains(command))
         {
-            await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(WelcomeCard.MessageFor(turnContext.Activity), cancellationToken).ConfigureAwait(false);
             if (active is not null)
             {
                 await turnContext.SendActivityAsync(FlowTexts.StillRunning(active.Name), cancellationToken).ConfigureAwait(false);
@@ -216,7 +216,7 @@ public sealed partial class FlowRouter
     private static async Task SendOutdatedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await turnContext.SendActivityAsync(FlowTexts.StateOutdated, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(WelcomeCard.Message(), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(WelcomeCard.MessageFor(turnContext.Activity), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

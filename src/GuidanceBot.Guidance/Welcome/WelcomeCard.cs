@@ -6,22 +6,30 @@ using GuidanceBot.Guidance.Routing;
 
 namespace GuidanceBot.Guidance.Welcome;
 
-/// <summary>The welcome and help card: what the bot can do, who to call, and what not to type.</summary>
+/// <summary>
+/// The welcome and help card: what the bot can do, who to call, and what not to type. In a group chat or
+/// channel it has no flow buttons and says the flows run in a personal chat: there they would only be refused.
+/// </summary>
 public static class WelcomeCard
 {
     public const string Id = "welcome";
 
     // The card never changes: serialized once, shared by every reply that shows it (help is a frequent command).
-    private static readonly Lazy<ReadOnlyMemory<byte>> Json = new(() => CardSerializer.ToUtf8Json(Build()));
+    private static readonly Lazy<ReadOnlyMemory<byte>> Json = new(() => CardSerializer.ToUtf8Json(Build(inGroup: false)));
+    private static readonly Lazy<ReadOnlyMemory<byte>> GroupJson = new(() => CardSerializer.ToUtf8Json(Build(inGroup: true)));
 
-    /// <summary>A message with the welcome card, ready to send.</summary>
-    public static Activity Message() => new()
+    /// <summary>A message with the welcome card for the conversation <paramref name="activity"/> came from, ready to send.</summary>
+    public static Activity MessageFor(Activity activity)
     {
-        Type = ActivityTypes.Message,
-        Attachments = [Json.Value.ToAdaptiveCardAttachment()],
-    };
+        ArgumentNullException.ThrowIfNull(activity);
+        return new()
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [(activity.IsGroupConversation() ? GroupJson : Json).Value.ToAdaptiveCardAttachment()],
+        };
+    }
 
-    public static AdaptiveCard Build() => new()
+    public static AdaptiveCard Build(bool inGroup) => new()
     {
         FallbackText = WelcomeTexts.FallbackText,
         Body =
@@ -30,7 +38,7 @@ public static class WelcomeCard
             Blocks.Paragraph(WelcomeTexts.Intro),
             Blocks.Subheading(WelcomeTexts.WhatICanDo),
             Blocks.Bullets([WelcomeTexts.AskQuestion, WelcomeTexts.Signaleren, WelcomeTexts.Risico, WelcomeTexts.Melden]),
-            Blocks.Paragraph(WelcomeTexts.Commands),
+            Blocks.Paragraph(inGroup ? WelcomeTexts.FlowsInPersonalChat : WelcomeTexts.Commands),
             new Container
             {
                 Style = "attention",
@@ -40,12 +48,14 @@ public static class WelcomeCard
             Blocks.Note(WelcomeTexts.Privacy),
             Blocks.Note(WelcomeTexts.NotAReplacement),
         ],
-        Actions =
-        [
-            CommandButton(WelcomeTexts.SignalerenButton, Commands.Signaleren),
-            CommandButton(WelcomeTexts.RisicoButton, Commands.Risico),
-            CommandButton(WelcomeTexts.MeldenButton, Commands.Melden),
-        ],
+        Actions = inGroup
+            ? null
+            :
+            [
+                CommandButton(WelcomeTexts.SignalerenButton, Commands.Signaleren),
+                CommandButton(WelcomeTexts.RisicoButton, Commands.Risico),
+                CommandButton(WelcomeTexts.MeldenButton, Commands.Melden),
+            ],
     };
 
     // A plain submit carrying the command word: it arrives as a message whose value names the command,

@@ -23,6 +23,9 @@ public static class WelcomeTexts
 
     public const string Commands = "Typ **help** of **menu** om dit overzicht te zien. Typ **stop** om een stappenplan te stoppen.";
 
+    public const string FlowsInPersonalChat =
+        "De stappenplannen doe ik alleen in een persoonlijke chat met mij, want daarin komen details over een jongere. Hier beantwoord ik vragen: noem mij met @ en stel je vraag.";
+
     public const string Safety =
         $"Acuut gevaar? Bel **{EmergencyContacts.Alarmnummer}**. Advies of melden: Veilig Thuis **{EmergencyContacts.VeiligThuis}** (gratis, dag en nacht).";
 

@@ -1,3 +1,4 @@
+using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.Cards;
 using GuidanceBot.Guidance.Contacts;
 using GuidanceBot.Guidance.Welcome;
@@ -7,16 +8,20 @@ namespace GuidanceBot.Guidance.Tests.Welcome;
 
 public sealed class WelcomeCardTests
 {
-    [Fact]
-    public void Build_ValidatesAgainstSchemaAndBudget()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Build_ValidatesAgainstSchemaAndBudget(bool inGroup)
     {
-        CardAssert.IsValid(WelcomeCard.Build());
+        CardAssert.IsValid(WelcomeCard.Build(inGroup));
     }
 
-    [Fact]
-    public void Build_NamesEmergencyNumbersAndTheThreeFlows()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Build_NamesEmergencyNumbersAndTheThreeFlows(bool inGroup)
     {
-        var text = string.Join("\n", CardAssert.AllText(WelcomeCard.Build()));
+        var text = string.Join("\n", CardAssert.AllText(WelcomeCard.Build(inGroup)));
 
         Assert.Contains(EmergencyContacts.Alarmnummer, text, StringComparison.Ordinal);
         Assert.Contains(EmergencyContacts.VeiligThuis, text, StringComparison.Ordinal);
@@ -26,14 +31,36 @@ public sealed class WelcomeCardTests
     }
 
     [Fact]
-    public void Message_EachTimeANewActivityWithTheBuiltCard()
+    public void Build_InPersonalChat_HasAButtonPerFlow()
     {
-        var first = WelcomeCard.Message();
-        var second = WelcomeCard.Message();
+        var buttons = CardAssert.ObjectsOf(WelcomeCard.Build(inGroup: false), "Action.Submit").ToList();
+
+        Assert.Equal(3, buttons.Count);
+    }
+
+    [Fact]
+    public void Build_InGroup_HasNoFlowButtonsAndSaysWhereTheFlowsRun()
+    {
+        var card = WelcomeCard.Build(inGroup: true);
+
+        Assert.Empty(CardAssert.ObjectsOf(card, "Action.Submit"));
+        Assert.Contains(WelcomeTexts.FlowsInPersonalChat, CardAssert.AllText(card));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(ConversationTypes.GroupChat, true)]
+    [InlineData(ConversationTypes.Channel, true)]
+    public void MessageFor_EachTimeANewActivityWithTheCardForThatConversation(string? conversationType, bool inGroup)
+    {
+        var inbound = new Activity { Type = ActivityTypes.Message, Conversation = new ConversationAccount { Id = "c", ConversationType = conversationType } };
+
+        var first = WelcomeCard.MessageFor(inbound);
+        var second = WelcomeCard.MessageFor(inbound);
 
         Assert.NotSame(first, second);
-        var expected = System.Text.Json.JsonDocument.Parse(CardSerializer.Serialize(WelcomeCard.Build())).RootElement;
+        var expected = System.Text.Json.JsonDocument.Parse(CardSerializer.Serialize(WelcomeCard.Build(inGroup))).RootElement;
         Assert.True(System.Text.Json.JsonElement.DeepEquals(expected, first.Attachments![0].Content!.Element));
-        Assert.Equal(BotFramework.Schema.Attachment.AdaptiveCardContentType, first.Attachments[0].ContentType);
+        Assert.Equal(Attachment.AdaptiveCardContentType, first.Attachments[0].ContentType);
     }
 }

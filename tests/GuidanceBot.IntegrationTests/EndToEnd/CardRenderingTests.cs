@@ -14,7 +14,7 @@ public sealed class CardRenderingTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Render_WelcomeCard_ParsesValidatesAndRenders()
     {
-        var results = await AdaptiveCardsRenderer.RenderAsync(CardToRender.From(WelcomeCard.Id, WelcomeCard.Build()));
+        var results = await AdaptiveCardsRenderer.RenderAsync(CardToRender.From(WelcomeCard.Id, WelcomeCard.Build(inGroup: false)));
 
         var welcome = Assert.Single(results);
         output.WriteLine($"Screenshot: {welcome.ScreenshotPath}");

@@ -75,6 +75,19 @@ public sealed class FlowConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversation_HelpInGroupChat_ShowsTheWelcomeCardWithoutFlowButtons()
+    {
+        var client = _factory.CreateClient();
+
+        var replies = await (await client.PostActivityAsync(
+            TestActivities.Message("help", "conv-group-help", expectReplies: true).InGroupChat(mentionBot: true))).ReadRepliesAsync();
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(WelcomeCard.Id, reply.CardId());
+        Assert.Null(reply.Card()!["actions"]);
+    }
+
+    [Fact]
     public async Task Conversation_QuestionInGroupChatWithMention_IsAnswered()
     {
         var client = _factory.CreateClient();
