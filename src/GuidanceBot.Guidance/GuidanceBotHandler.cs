@@ -88,6 +88,25 @@ public sealed class GuidanceBotHandler(
         }
     }
 
+    /// <summary>
+    /// Removing the app deletes what it kept at once rather than at expiry: the conversation's running flow and,
+    /// when it was removed from the personal chat, the user's latest summary (a summary is the user's, not a
+    /// group's). An upgrade ("remove-upgrade", "add-upgrade") keeps both: the user goes on where they were.
+    /// </summary>
+    protected override async Task OnInstallationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(turnContext.Activity.Action, InstallationActions.Remove, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        await flows.ForgetConversationAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (!turnContext.Activity.IsGroupConversation())
+        {
+            await lastSummaries.ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Name == MessagingExtensionQuery.InvokeName)

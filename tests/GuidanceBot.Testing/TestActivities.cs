@@ -52,6 +52,14 @@ public static class TestActivities
         return activity;
     }
 
+    /// <summary>The app was added to or removed from the conversation (<paramref name="action"/>: add, remove, add-upgrade, …).</summary>
+    public static JsonObject InstallationUpdate(string action, string conversationId = ConversationId)
+    {
+        var activity = Base("installationUpdate", conversationId, ServiceUrl, false, "msteams", null);
+        activity["action"] = action;
+        return activity;
+    }
+
     /// <summary>Makes the activity a group-chat message that @mentions the bot (or not).</summary>
     public static JsonObject InGroupChat(this JsonObject activity, bool mentionBot)
     {

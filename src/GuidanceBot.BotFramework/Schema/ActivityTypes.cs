@@ -31,6 +31,12 @@ public static class DeliveryModes
     public const string ExpectReplies = "expectReplies";
 }
 
+/// <summary>Values of <see cref="Activity.Action"/> on an <c>installationUpdate</c> (SPEC A5700; Teams adds the upgrade ones).</summary>
+public static class InstallationActions
+{
+    public const string Remove = "remove";
+}
+
 /// <summary>Teams <c>conversation.conversationType</c> values.</summary>
 public static class ConversationTypes
 {

@@ -68,6 +68,10 @@ public sealed partial class FlowRouter
         return handled;
     }
 
+    /// <summary>Deletes the conversation's flow state now (the app was removed from the conversation).</summary>
+    public Task ForgetConversationAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        _state.DeleteAsync(turnContext, cancellationToken);
+
     private async Task<bool> RouteAsync(
         ITurnContext turnContext, GuidanceConversation conversation, QuestionAnswerer answerQuestion, CancellationToken cancellationToken)
     {

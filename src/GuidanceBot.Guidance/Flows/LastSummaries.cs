@@ -41,6 +41,13 @@ public sealed class LastSummaries(UserState<LastSummary> state, FlowCitations ci
     public Task SaveChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         state.SaveChangesAsync(turnContext, cancellationToken);
 
+    /// <summary>Deletes the sender's latest summary now (not for an activity without sender).</summary>
+    public Task ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return UserIds.Of(turnContext.Activity) is null ? Task.CompletedTask : state.DeleteAsync(turnContext, cancellationToken);
+    }
+
     /// <summary>The sender's latest summary, or null when there is none (never made, expired, or of an older shape).</summary>
     public async Task<SharedSummary?> FindAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -1,8 +1,11 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using GuidanceBot.BotFramework.Schema;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
 using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Guidance.Flows.Risicotaxatie;
 using GuidanceBot.Guidance.Welcome;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
@@ -224,6 +227,55 @@ public sealed class FlowConversationTests : IDisposable
         var shown = replies.Select(r => string.Join(", ", r.Select(a => a.CardId() ?? (string?)a["text"]))).Order().ToList();
         Assert.Equal([FlowTexts.CardNoLongerActive, UrgentCallCard.Id], shown);
         Assert.Empty(together.Keys());
+    }
+
+    [Theory]
+    [InlineData("remove", true)]
+    [InlineData("remove-upgrade", false)]
+    [InlineData("add", false)]
+    public async Task Conversation_AppRemovedFromPersonalChat_DeletesTheRunningFlowAndTheLatestSummary(string action, bool deleted)
+    {
+        var client = _factory.CreateClient();
+        var runner = new ScriptRunner(client, TestActivities.ConversationId);
+        await runner.RunAsync(
+        [
+            new Say("risico", Card("risico.acuteDanger")),
+            new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
+            new Click("risico.recentViolence", FlowTexts.No, Card("risico.signals")),
+            new Click("risico.signals", FlowTexts.Next, Card("risico.riskFactors")),
+            new Click("risico.riskFactors", FlowTexts.Next, Card("risico.protective")),
+            new Click("risico.protective", FlowTexts.Next, Card(RisicotaxatieSummaryCard.Id), Card(NextStepsCard.Id)),
+            new Say("melden", Card("melden.acuteDanger")),
+        ]);
+        Assert.Equal(2, Storage().Keys.Count);
+
+        var response = await client.PostActivityAsync(TestActivities.InstallationUpdate(action));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(deleted ? 0 : 2, Storage().Keys.Count);
+    }
+
+    [Fact]
+    public async Task Conversation_AppRemovedFromAGroupChat_KeepsTheRemoversLatestSummary()
+    {
+        // The summary is the user's, made in their personal chat: removing the app from a group is no reason to drop it.
+        var client = _factory.CreateClient();
+        await new ScriptRunner(client, TestActivities.ConversationId).RunAsync(
+        [
+            new Say("risico", Card("risico.acuteDanger")),
+            new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
+            new Click("risico.recentViolence", FlowTexts.No, Card("risico.signals")),
+            new Click("risico.signals", FlowTexts.Next, Card("risico.riskFactors")),
+            new Click("risico.riskFactors", FlowTexts.Next, Card("risico.protective")),
+            new Click("risico.protective", FlowTexts.Next, Card(RisicotaxatieSummaryCard.Id), Card(NextStepsCard.Id)),
+        ]);
+        var removed = TestActivities.InstallationUpdate(InstallationActions.Remove, "19:group-chat-1@thread.v2");
+        removed["conversation"]!["conversationType"] = "groupChat";
+        removed["conversation"]!["isGroup"] = true;
+
+        await client.PostActivityAsync(removed);
+
+        Assert.Single(Storage().Keys, k => k.StartsWith(LastSummaries.KeyPrefix + "/", StringComparison.Ordinal));
     }
 
     // The provider's own store: IStorage itself is the encrypting decorator, unless a test replaced it.
