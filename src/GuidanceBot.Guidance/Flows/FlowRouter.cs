@@ -113,7 +113,7 @@ public sealed partial class FlowRouter
         }
 
         // A note in the user's own words may start with "wie" or end in "?": while a flow asks for one, it is the note.
-        if (!PromptSubmit.IsCardSubmit(activity) && !dc.WaitsForFreeText() && QuestionDetector.IsQuestion(activity.Text))
+        if (!PromptSubmit.IsCardSubmit(activity) && QuestionDetector.IsQuestion(activity.Text) && !dc.WaitsForFreeText())
         {
             LogQuestionMidFlow(_logger, active.DialogId);
             await answerQuestion(turnContext, activity.Text!, cancellationToken).ConfigureAwait(false);
