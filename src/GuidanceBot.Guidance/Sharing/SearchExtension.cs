@@ -18,7 +18,11 @@ public sealed class SearchExtension(IPassageSearch search)
     public const string CommandId = "zoeken";
     public const string QueryParameter = "zoekterm";
 
-    private const int MaxResults = 10;
+    /// <summary>
+    /// Teams asks for 25 results a page (queryOptions.count). Why not fewer: an empty query lists every
+    /// handreiking, and a lower cap silently dropped the last ones (there are twelve).
+    /// </summary>
+    private const int MaxResults = 25;
     private const int PreviewLength = 120;
     private const int MinSummaryWordLength = 5;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.IntegrationTests.Infrastructure;
+using GuidanceBot.Knowledge;
 using GuidanceBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -77,6 +78,20 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
         var titles = attachments.Select(a => (string?)a!["content"]!["body"]![1]!["inlines"]![1]!["text"]).ToList();
         Assert.True(attachments.Count >= 5, $"expected the main topics, got {attachments.Count}");
         Assert.Equal(titles.Count, titles.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Query_Empty_ListsEveryHandreiking()
+    {
+        var client = _factory.CreateClient();
+        var handreikingen = _factory.Services.GetRequiredService<IPassageSearch>().AllPassages
+            .Select(p => (string?)p.DocumentTitle).Distinct().ToList();
+
+        var response = await client.PostActivityAsync(Query(null));
+
+        var attachments = (await ReadBodyAsync(response))["composeExtension"]!["attachments"]!.AsArray();
+        var titles = attachments.Select(a => (string?)a!["content"]!["body"]![1]!["inlines"]![1]!["text"]).ToList();
+        Assert.Equal(handreikingen, titles);
     }
 
     [Fact]
