@@ -19,10 +19,10 @@ public sealed class SearchExtension(IPassageSearch search)
     public const string QueryParameter = "zoekterm";
 
     /// <summary>
-    /// Teams asks for 25 results a page (queryOptions.count). Why not fewer: an empty query lists every
-    /// handreiking, and a lower cap silently dropped the last ones (there are twelve).
+    /// The page size when Teams names none; Teams itself asks for 25 (queryOptions.count). Why not fewer: an
+    /// empty query lists every handreiking, and a lower cap silently dropped the last ones (there are twelve).
     /// </summary>
-    private const int MaxResults = 25;
+    private const int DefaultPageSize = 25;
     private const int PreviewLength = 120;
     private const int MinSummaryWordLength = 5;
 
@@ -49,8 +49,20 @@ public sealed class SearchExtension(IPassageSearch search)
             ? MessagingExtensionResponse.Message(SharingTexts.NothingFound)
             : new MessagingExtensionResponse
             {
-                ComposeExtension = new MessagingExtensionResult { AttachmentLayout = "list", Attachments = attachments },
+                ComposeExtension = new MessagingExtensionResult { AttachmentLayout = "list", Attachments = Page(attachments, query.QueryOptions) },
             };
+    }
+
+    /// <summary>
+    /// The page Teams asked for. Why: Teams asks for the next page (skip) when the user scrolls down, and a
+    /// page that repeated the first showed every result twice. Past the end the page is empty, not "nothing
+    /// found": the results before it are still in the list.
+    /// </summary>
+    private static List<MessagingExtensionAttachment> Page(List<MessagingExtensionAttachment> all, MessagingExtensionQueryOptions? options)
+    {
+        var skip = Math.Max(options?.Skip ?? 0, 0);
+        var count = options?.Count is > 0 and var asked ? asked : DefaultPageSize;
+        return [.. all.Skip(skip).Take(count)];
     }
 
     private List<MessagingExtensionAttachment> Results(string text)
@@ -72,7 +84,6 @@ public sealed class SearchExtension(IPassageSearch search)
         [.. search.AllPassages
             .GroupBy(p => p.DocumentId)
             .Select(document => document.First())
-            .Take(MaxResults)
             .Select(passage => ResultFor(
                 passage.DocumentTitle,
                 new SearchResult(passage.DocumentTitle, true, [new SearchHit(passage, 1, [new HighlightSpan(passage.Text, false)])])))];

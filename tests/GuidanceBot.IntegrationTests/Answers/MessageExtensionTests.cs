@@ -95,6 +95,22 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task Query_Paged_EachPageHoldsTheNextResultsOnly()
+    {
+        // Teams asks for the next page (skip) when the user scrolls; a page must not repeat the ones before it.
+        var client = _factory.CreateClient();
+        var all = await TopicTitlesAsync(client, skip: 0, count: 25);
+
+        var first = await TopicTitlesAsync(client, skip: 0, count: 5);
+        var second = await TopicTitlesAsync(client, skip: 5, count: 5);
+        var pastTheEnd = await TopicTitlesAsync(client, skip: all.Count, count: 25);
+
+        Assert.Equal(all.Take(5), first);
+        Assert.Equal(all.Skip(5).Take(5), second);
+        Assert.Empty(pastTheEnd);
+    }
+
+    [Fact]
     public async Task Query_NothingMatches_ReturnsMessage()
     {
         var client = _factory.CreateClient();
@@ -177,6 +193,15 @@ public sealed class MessageExtensionTests : IClassFixture<BotApplicationFactory>
             ["parameters"] = parameters,
             ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
         });
+    }
+
+    private static async Task<List<string?>> TopicTitlesAsync(HttpClient client, int skip, int count)
+    {
+        var activity = Query(null);
+        activity["value"]!["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count };
+        var extension = (await ReadBodyAsync(await client.PostActivityAsync(activity)))["composeExtension"]!;
+        Assert.Equal("result", (string?)extension["type"]);
+        return [.. extension["attachments"]!.AsArray().Select(a => (string?)a!["content"]!["body"]![1]!["inlines"]![1]!["text"])];
     }
 
     private static async Task<JsonObject> ReadBodyAsync(HttpResponseMessage response)
