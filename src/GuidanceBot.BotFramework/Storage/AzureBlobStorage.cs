@@ -143,6 +143,14 @@ public sealed class AzureBlobStorage : IStorage, IReadinessProbe
         }
     }
 
+    /// <remarks>
+    /// Two steps, because a conditional Delete cannot tell its own lost answer from a conflict: when the first
+    /// attempt lands and its answer is lost, the client's retry finds the blob gone, which IStorage calls a conflict,
+    /// and the turn would re-run without the state it has just finished. So the read version is first replaced by
+    /// an expired, empty one (a Put with <c>If-Match</c>, whose lost answer <see cref="UploadAsync"/> recognises),
+    /// and that version is then deleted. From the first step on the item is absent for every reader and its
+    /// content is gone; if the second step fails, a later read or the lifecycle rule removes the empty blob.
+    /// </remarks>
     public async Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eTag);
@@ -152,22 +160,28 @@ public sealed class AzureBlobStorage : IStorage, IReadinessProbe
             throw StorageConflictException.For(eTag);
         }
 
-        // Rewritten (412) or removed since the caller read it (not found, or no container): a conflict (IStorage).
-        bool deleted;
+        string tombstone;
         try
         {
-            deleted = await Guard(
-                () => blob.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = blobETag }, cancellationToken: cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            tombstone = await UploadAsync(blob, string.Empty, DateTimeOffset.UnixEpoch, new BlobRequestConditions { IfMatch = blobETag }, cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
+            // Rewritten (412) or removed since the caller read it (not found, or no container): a conflict (IStorage).
             throw new StorageConflictException("Delete failed: the item changed or is gone since it was read.", ex);
         }
 
-        if (!deleted)
+        try
         {
-            throw StorageConflictException.For(eTag);
+            if (TryParseToken(tombstone, out _, out var tombstoneETag))
+            {
+                await DeleteVersionAsync(blob, tombstoneETag, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StorageUnavailableException)
+        {
+            // The delete has happened for every reader already; only the empty blob is left behind.
         }
     }
 

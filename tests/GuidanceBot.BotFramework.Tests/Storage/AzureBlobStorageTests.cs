@@ -142,6 +142,25 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
     }
 
     [SkippableFact]
+    public async Task DeleteWithETag_AnswerLostAndDeleteRetried_IsTheDeleteNotAConflict()
+    {
+        // The first conditional Delete lands, its answer does not: the client's retry then finds nothing to delete.
+        var container = NewContainer();
+        var setup = new AzureBlobStorage(container, Time);
+        var eTag = await setup.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
+        var lossy = new LoseFirstConditionalDeleteAnswer();
+        var options = QuickClientOptions();
+        options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
+        var storage = new AzureBlobStorage(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options), Time);
+
+        await storage.DeleteAsync("conversation/a", eTag, CancellationToken.None);
+
+        Assert.True(lossy.Lost, "the test should have lost one answer");
+        Assert.False(await container.GetBlobClient(AzureBlobStorage.BlobName("conversation/a")).ExistsAsync(), "no blob should be left");
+        Assert.Null(await setup.ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Read_ExpiredAndTheDeleteFails_IsAbsent()
     {
         var container = NewContainer();
