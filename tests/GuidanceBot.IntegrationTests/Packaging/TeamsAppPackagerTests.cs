@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using GuidanceBot.Guidance.Flows;
 using GuidanceBot.Packaging;
 using GuidanceBot.Testing;
 
@@ -32,6 +33,23 @@ public sealed class TeamsAppPackagerTests : IDisposable
         var problems = TeamsAppPackager.ValidateSchema(manifest, Schema);
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void RepositoryManifest_OffersTheFlowsOnlyWhereTheyRun()
+    {
+        // The flows run only in a personal chat (GuidanceBotHandler): a group's command menu must not offer them.
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(ManifestFolder, "manifest.json")))!.AsObject();
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray()
+            .Select(list => (Scopes: list!["scopes"]!.AsArray().Select(s => (string)s!).ToList(),
+                Titles: list["commands"]!.AsArray().Select(c => (string)c!["title"]!).ToList()))
+            .ToList();
+
+        var personal = Assert.Single(lists, l => l.Scopes.Contains("personal"));
+        Assert.All(FlowCatalog.All, flow => Assert.Contains(flow.Command, personal.Titles));
+        Assert.All(lists.Where(l => l.Scopes.Intersect(["team", "groupChat"]).Any()), group =>
+            Assert.DoesNotContain(group.Titles, title => FlowCatalog.ByCommand(title) is not null));
+        Assert.Equal(["groupChat", "personal", "team"], lists.SelectMany(l => l.Scopes).Order());
     }
 
     [Fact]
