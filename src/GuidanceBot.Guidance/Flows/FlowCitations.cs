@@ -48,7 +48,9 @@ public sealed class FlowCitations
                 continue;
             }
 
-            var url = passage.SourceUrls.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var parsed) ? parsed : null)
+            // Web pages only, as on answer cards: a button must open a page in the browser, whatever else a source names.
+            var url = passage.SourceUrls
+                .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp) ? parsed : null)
                 .FirstOrDefault(u => u is not null);
             sources.Add(new FlowSource(passage.Id, passage.DocumentTitle, passage.SectionPath, url));
         }

@@ -1,5 +1,6 @@
 using GuidanceBot.Cards.Model;
 using GuidanceBot.Guidance.Flows;
+using GuidanceBot.Knowledge;
 using GuidanceBot.Testing;
 
 namespace GuidanceBot.Guidance.Tests.Flows;
@@ -33,5 +34,25 @@ public sealed class FlowCitationsTests
         Assert.Contains("Melden › Afwegingskader", CardAssert.AllText(card));
     }
 
+    [Fact]
+    public void For_PassageWhoseFirstSourceIsNoWebPage_LinksItsFirstWebPage()
+    {
+        var passage = new Passage(
+            "melden#a", "melden", "Melden", ["Stap 5"], "Tekst", ["mailto:info@example.org", "ftp://example.org/a", "https://example.org/meldcode"], null, null);
+
+        var source = Assert.Single(new FlowCitations(new OnePassage(passage)).For(["melden#a"]));
+
+        Assert.Equal(new Uri("https://example.org/meldcode"), source.Url);
+    }
+
     private static AdaptiveCard CardOf(IReadOnlyList<CardElement> block) => new() { Body = [.. block] };
+
+    private sealed class OnePassage(Passage passage) : IPassageSearch
+    {
+        public IReadOnlyList<Passage> AllPassages => [passage];
+
+        public Passage? GetPassage(string passageId) => passageId == passage.Id ? passage : null;
+
+        public SearchResult Search(string query, int maxHits = 3) => new(query, false, []);
+    }
 }
