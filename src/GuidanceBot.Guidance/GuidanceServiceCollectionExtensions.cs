@@ -29,8 +29,7 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<AnswerFeedback>();
         services.AddBotStorage();
         services.AddOptions<BotStateOptions>()
-            .Validate(o => o.ConversationIdleTimeout > TimeSpan.Zero && o.UserIdleTimeout > TimeSpan.Zero,
-                "State idle timeouts must be positive.")
+            .Validate(o => o.Validate().Count == 0, "State:ConversationIdleTimeout and State:UserIdleTimeout must be positive and at most 365 days.")
             .ValidateOnStart();
         services.AddSingleton(provider => new ConversationState<GuidanceConversation>(
             provider.GetRequiredService<IStorage>(),
