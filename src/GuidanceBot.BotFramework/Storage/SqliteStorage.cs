@@ -148,9 +148,12 @@ public sealed class SqliteStorage : IStorage, IReadinessProbe, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
         cancellationToken.ThrowIfCancellationRequested();
-        var now = Now();
+        var clock = _time.GetUtcNow();
+        var now = clock.ToUnixTimeMilliseconds();
         var newETag = ETags.New();
-        var expiresAt = now + (long)timeToLive.TotalMilliseconds;
+        // As a date, not as milliseconds: an expiry past the calendar throws here, as in the other stores, instead
+        // of storing a row that no read can turn back into a date.
+        var expiresAt = (clock + timeToLive).ToUnixTimeMilliseconds();
         return WriteLockedAsync(connection =>
         {
             // Without an ETag the write is create-only: an existing row may only be taken over when it has expired.

@@ -222,6 +222,17 @@ public abstract class StorageContractTests
     }
 
     [SkippableFact]
+    public async Task Write_TimeToLivePastTheCalendar_ThrowsAndStoresNothing()
+    {
+        var storage = CreateStorage();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => storage.WriteAsync("conversation/a", "1", null, TimeSpan.FromDays(3_000_000), CancellationToken.None));
+
+        Assert.Null(await storage.ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Read_AfterIdleTime_ReturnsNull()
     {
         var storage = CreateStorage();
