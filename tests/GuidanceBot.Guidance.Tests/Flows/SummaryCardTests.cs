@@ -91,6 +91,28 @@ public sealed partial class SummaryCardTests
     }
 
     [Fact]
+    public void NextSteps_AcuteUnsafetyBeforeStepTwo_SaysActNowNotConsultFirst()
+    {
+        var state = new MeldenState { Afwegingen = [Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja] };
+
+        var steps = MeldenSummaryCard.NextSteps(state, MeldenDecision.From(state.Afwegingen));
+
+        Assert.DoesNotContain(MeldenTexts.NextDoStepTwo, steps);
+        Assert.Equal(UrgentTexts.ActFirst, steps[0]);
+        Assert.Equal(MeldenTexts.NextCallVeiligThuis, steps[1]);
+    }
+
+    [Fact]
+    public void NextSteps_MeldenAtAfwegingThreeBeforeStepTwo_StillSaysConsultFirst()
+    {
+        var state = new MeldenState { Afwegingen = [Answer.Ja, Answer.Nee, Answer.Nee, Answer.Ja, Answer.Ja] };
+
+        var steps = MeldenSummaryCard.NextSteps(state, MeldenDecision.From(state.Afwegingen));
+
+        Assert.Equal(MeldenTexts.NextDoStepTwo, steps[0]);
+    }
+
+    [Fact]
     public void Build_WithoutKnowledgeIndex_LeavesSourcesOut()
     {
         var sources = new FlowCitations().For(MeldenSources.Summary);

@@ -51,7 +51,9 @@ public static class MeldenSummaryCard
         var steps = new List<string>();
         if (!state.MeldcodeStepsDone.Contains("stap2"))
         {
-            steps.Add(MeldenTexts.NextDoStepTwo);
+            // Acute onveiligheid (afweging 2) is acted on before the collegiale consultatie, not after it
+            // (https://www.handelingsprotocol.nl/utrecht-ko-evaluatie-3/kind-in-acuut-gevaar).
+            steps.Add(decision is { Kind: MeldenDecisionKind.Melden, DecidedAt: 2 } ? UrgentTexts.ActFirst : MeldenTexts.NextDoStepTwo);
         }
 
         switch (decision.Kind)
