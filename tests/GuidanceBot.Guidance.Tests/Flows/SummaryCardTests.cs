@@ -113,6 +113,18 @@ public sealed partial class SummaryCardTests
     }
 
     [Fact]
+    public void NextSteps_CoMenshaSixteenOrOlder_DoesNotSayASixteenYearOldSignsAlone()
+    {
+        var state = new MeldenState { CoMensha = CoMenshaChoice.Aanmelden16Plus };
+
+        var steps = MeldenSummaryCard.NextSteps(state, MeldenDecision.From(state.Afwegingen));
+
+        var coMensha = Assert.Single(steps, s => s.Contains(ReferralContacts.CoMensha, StringComparison.Ordinal));
+        Assert.Contains("ouder dan 16", coMensha, StringComparison.Ordinal);
+        Assert.Contains("net 16", coMensha, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_WithoutKnowledgeIndex_LeavesSourcesOut()
     {
         var sources = new FlowCitations().For(MeldenSources.Summary);

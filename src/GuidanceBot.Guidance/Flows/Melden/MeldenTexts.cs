@@ -108,7 +108,7 @@ public static class MeldenTexts
     public const string NextInformAttentionOfficer = "Houd de aandachtsfunctionaris op de hoogte.";
 
     public const string NextCoMensha16Plus =
-        $"Aanmelden bij CoMensha: de jongere tekent zelf de toestemmingsverklaring. Helpdesk: **{ReferralContacts.CoMensha}** (ma–vr 9–17 uur), {ReferralContacts.CoMenshaEmail}.";
+        $"Aanmelden bij CoMensha: is de jongere ouder dan 16, dan tekent de jongere zelf de toestemmingsverklaring. Is de jongere net 16? Vraag dan aan de helpdesk wie tekent. Helpdesk: **{ReferralContacts.CoMensha}** (ma–vr 9–17 uur), {ReferralContacts.CoMenshaEmail}.";
 
     public const string NextCoMenshaUnder16 =
         $"Aanmelden bij CoMensha: de ouders of de voogd tekenen de toestemmingsverklaring. Helpdesk: **{ReferralContacts.CoMensha}** (ma–vr 9–17 uur), {ReferralContacts.CoMenshaEmail}.";
