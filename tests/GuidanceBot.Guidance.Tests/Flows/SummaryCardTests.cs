@@ -99,7 +99,8 @@ public sealed partial class SummaryCardTests
 
         Assert.DoesNotContain(MeldenTexts.NextDoStepTwo, steps);
         Assert.Equal(UrgentTexts.ActFirst, steps[0]);
-        Assert.Equal(MeldenTexts.NextCallVeiligThuis, steps[1]);
+        Assert.Equal(MeldenTexts.NextDoStepTwoUnlessAcute, steps[1]);
+        Assert.Equal(MeldenTexts.NextCallVeiligThuis, steps[2]);
     }
 
     [Fact]

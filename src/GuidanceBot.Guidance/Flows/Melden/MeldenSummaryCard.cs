@@ -52,8 +52,17 @@ public static class MeldenSummaryCard
         if (!state.MeldcodeStepsDone.Contains("stap2"))
         {
             // Acute onveiligheid (afweging 2) is acted on before the collegiale consultatie, not after it
-            // (https://www.handelingsprotocol.nl/utrecht-ko-evaluatie-3/kind-in-acuut-gevaar).
-            steps.Add(decision is { Kind: MeldenDecisionKind.Melden, DecidedAt: 2 } ? UrgentTexts.ActFirst : MeldenTexts.NextDoStepTwo);
+            // (https://www.handelingsprotocol.nl/utrecht-ko-evaluatie-3/kind-in-acuut-gevaar). Afweging 2 also
+            // covers structurele onveiligheid, which is not acute: for that the overleg of stap 2 still comes first.
+            if (decision is { Kind: MeldenDecisionKind.Melden, DecidedAt: 2 })
+            {
+                steps.Add(UrgentTexts.ActFirst);
+                steps.Add(MeldenTexts.NextDoStepTwoUnlessAcute);
+            }
+            else
+            {
+                steps.Add(MeldenTexts.NextDoStepTwo);
+            }
         }
 
         switch (decision.Kind)

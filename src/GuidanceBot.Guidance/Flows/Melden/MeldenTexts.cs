@@ -105,6 +105,9 @@ public static class MeldenTexts
 
     public const string NextDoStepTwo = "Overleg eerst met een deskundige collega of de aandachtsfunctionaris (stap 2).";
 
+    public const string NextDoStepTwoUnlessAcute =
+        "Is het niet acuut, maar wel structureel onveilig? Overleg dan eerst met een deskundige collega of de aandachtsfunctionaris (stap 2).";
+
     public const string NextInformAttentionOfficer = "Houd de aandachtsfunctionaris op de hoogte.";
 
     public const string NextCoMensha16Plus =
