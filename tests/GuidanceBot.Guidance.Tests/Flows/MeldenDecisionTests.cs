@@ -7,7 +7,10 @@ public sealed class MeldenDecisionTests
 {
     public static TheoryData<Answer[], MeldenDecisionKind, int> Cases => new()
     {
-        { [Answer.Nee, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.Afsluiten, 1 },
+        { [Answer.Nee, Answer.Nee, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.Afsluiten, 1 },
+        { [Answer.Nee, Answer.WeetNiet, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.Afsluiten, 1 },
+        // "No suspicion" next to "acute or structural unsafety" contradicts itself: never close the case on it.
+        { [Answer.Nee, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.AdviesVragen, 2 },
         { [Answer.WeetNiet, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.AdviesVragen, 1 },
         { [Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.Melden, 2 },
         { [Answer.Ja, Answer.WeetNiet, Answer.Ja, Answer.Ja, Answer.Ja], MeldenDecisionKind.AdviesVragen, 2 },

@@ -26,11 +26,19 @@ public sealed record MeldenDecision(MeldenDecisionKind Kind, int DecidedAt)
     /// Walks the five afwegingen in order (https://handelingsprotocol.nl/utrecht-kz-stap-5-hulp-of-melden):
     /// 1 no → close; 2 yes → report; 3 no → report; 4 no → report; 5 no → report (again); 5 yes → help and
     /// close with agreements. "Weet ik niet" stops the walk: ask Veilig Thuis for advice (meldcode stap 4).
+    /// One exception to the order: "no suspicion" (1) next to "acute or structural unsafety" (2) also asks for advice.
     /// </summary>
     public static MeldenDecision From(IReadOnlyList<Answer> afwegingen)
     {
         ArgumentNullException.ThrowIfNull(afwegingen);
         Answer At(int i) => i < afwegingen.Count ? afwegingen[i] : Answer.WeetNiet;
+
+        // The card asks all five at once, so these two can be given together. They contradict each other, and
+        // closing the case ("geen vermoeden") on them could leave a child unsafe: ask Veilig Thuis instead.
+        if (At(0) == Answer.Nee && At(1) == Answer.Ja)
+        {
+            return new(MeldenDecisionKind.AdviesVragen, 2);
+        }
 
         // (answer that ends the walk, decision it leads to) for afwegingen 1–4.
         (Answer Ends, MeldenDecisionKind Decision)[] walk =
