@@ -91,6 +91,19 @@ public sealed partial class SummaryCardTests
     }
 
     [Fact]
+    public void Build_MeldenSummary_NamesWhatEachAfwegingAsked()
+    {
+        // Shared with colleagues who did not see the questions: "Afweging 2: Ja" alone says nothing to them.
+        var state = FullMelden();
+
+        var facts = CardAssert.ObjectsOf(MeldenSummaryCard.Build(state, MeldenDecision.From(state.Afwegingen), []), "FactSet")
+            .SelectMany(set => set.GetProperty("facts").EnumerateArray()).Select(f => f.GetProperty("title").GetString()).ToList();
+
+        Assert.Equal(MeldcodeSteps.Afwegingen.Count, MeldcodeSteps.AfwegingLabels.Count);
+        Assert.All(MeldcodeSteps.AfwegingLabels.Take(state.Afwegingen.Count), label => Assert.Contains(label, facts));
+    }
+
+    [Fact]
     public void NextSteps_AcuteUnsafetyBeforeStepTwo_SaysActNowNotConsultFirst()
     {
         var state = new MeldenState { Afwegingen = [Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja, Answer.Ja] };

@@ -23,6 +23,19 @@ public static class MeldcodeSteps
         "5. Leidt de hulp op tijd tot genoeg veiligheid en herstel?",
     ];
 
+    /// <summary>
+    /// Each question in a few words, in the same order, for the summary's facts. Why: the summary is shared, and a
+    /// colleague who reads "Afweging 2: Ja" without the question cannot tell what was answered.
+    /// </summary>
+    public static IReadOnlyList<string> AfwegingLabels { get; } =
+    [
+        "Afweging 1: vermoeden van geweld of uitbuiting",
+        "Afweging 2: acuut of structureel onveilig",
+        "Afweging 3: zelf effectieve hulp mogelijk",
+        "Afweging 4: jongere en ouders aanvaarden de hulp",
+        "Afweging 5: hulp geeft op tijd genoeg veiligheid",
+    ];
+
     /// <summary>The input id of afweging <paramref name="index"/> (0-based).</summary>
     public static string AfwegingId(int index) => $"afweging{index + 1}";
 }

@@ -128,7 +128,8 @@ public static class MeldenSummaryCard
             new(MeldenTexts.FactAcuteDanger, state.AcuteDanger == true ? FlowTexts.Yes : FlowTexts.No),
             new(MeldenTexts.FactStepsDone, stepsDone.Count == 0 ? MeldenTexts.FactNoStepsDone : string.Join(", ", stepsDone)),
         };
-        facts.AddRange(state.Afwegingen.Select((a, i) => new Fact($"Afweging {i + 1}", AnswerChoices.Label(a))));
+        facts.AddRange(state.Afwegingen.Select((a, i) =>
+            new Fact(MeldcodeSteps.AfwegingLabels.ElementAtOrDefault(i) ?? $"Afweging {i + 1}", AnswerChoices.Label(a))));
         facts.Add(new(MeldenTexts.FactCoMensha, state.CoMensha switch
         {
             CoMenshaChoice.Aanmelden16Plus => MeldenTexts.CoMensha16Plus,
