@@ -75,19 +75,12 @@ public class ComponentDialog : Dialog
         instance.SetState(inner, DialogJsonContext.Default.DialogState);
     }
 
-    public override string? GetWaitingCardNonce(DialogInstance instance)
+    public override (Dialog Dialog, DialogInstance Instance) Innermost(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
         return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
-            ? dialog.GetWaitingCardNonce(active)
-            : null;
-    }
-
-    public override bool WaitsForFreeText(DialogInstance instance)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        return ReadInner(instance).DialogStack is [var active, ..] && _dialogs.Find(active.Id) is { } dialog
-            && dialog.WaitsForFreeText(active);
+            ? dialog.Innermost(active)
+            : (this, instance);
     }
 
     public override async Task EndDialogAsync(

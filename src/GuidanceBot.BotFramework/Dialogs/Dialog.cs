@@ -44,6 +44,13 @@ public abstract class Dialog
         Task.CompletedTask;
 
     /// <summary>
+    /// The dialog that waits for the user's next message, with its instance: this one, or for a dialog that runs
+    /// others (<see cref="ComponentDialog"/>) the innermost active one. What it waits for is asked of that one.
+    /// </summary>
+    /// <exception cref="DialogStateException">The instance's state cannot be read.</exception>
+    public virtual (Dialog Dialog, DialogInstance Instance) Innermost(DialogInstance instance) => (this, instance);
+
+    /// <summary>
     /// The nonce of the card this dialog waits on (a prompt's), or null when it waits on no card. Card buttons
     /// that act on the flow as a whole (stop) compare it with theirs, so that an old card cannot stop what runs now.
     /// </summary>

@@ -36,33 +36,13 @@ public sealed class DialogContext
     /// The nonce of the card the active dialog waits on (see <see cref="Dialog.GetWaitingCardNonce"/>), or null,
     /// also when the stored state cannot be read: then no card is current, and continuing the dialog discards that state.
     /// </summary>
-    public string? GetWaitingCardNonce()
-    {
-        try
-        {
-            return ActiveDialog is { } active && FindDialog(active.Id) is { } dialog ? dialog.GetWaitingCardNonce(active) : null;
-        }
-        catch (DialogStateException)
-        {
-            return null;
-        }
-    }
+    public string? GetWaitingCardNonce() => AskWaitingDialog(static (dialog, instance) => dialog.GetWaitingCardNonce(instance), null);
 
     /// <summary>
     /// True when the active dialog waits for typed free text (see <see cref="Dialog.WaitsForFreeText"/>); false
     /// when it waits for something else, when there is none, or when the stored state cannot be read.
     /// </summary>
-    public bool WaitsForFreeText()
-    {
-        try
-        {
-            return ActiveDialog is { } active && FindDialog(active.Id) is { } dialog && dialog.WaitsForFreeText(active);
-        }
-        catch (DialogStateException)
-        {
-            return false;
-        }
-    }
+    public bool WaitsForFreeText() => AskWaitingDialog(static (dialog, instance) => dialog.WaitsForFreeText(instance), false);
 
     /// <summary>Pushes the dialog <paramref name="dialogId"/> and starts it.</summary>
     public async Task<DialogTurnResult> BeginDialogAsync(
@@ -185,6 +165,21 @@ public sealed class DialogContext
         {
             _state.DialogStack.Clear();
             return new DialogTurnResult(DialogTurnStatus.Cancelled) { StateDiscarded = true };
+        }
+    }
+
+    /// <summary>Asks the dialog that waits for the user (<see cref="Dialog.Innermost"/>); <paramref name="otherwise"/> when none does or its state cannot be read.</summary>
+    private T AskWaitingDialog<T>(Func<Dialog, DialogInstance, T> ask, T otherwise)
+    {
+        try
+        {
+            return ActiveDialog is { } active && FindDialog(active.Id) is { } dialog && dialog.Innermost(active) is var (waiting, instance)
+                ? ask(waiting, instance)
+                : otherwise;
+        }
+        catch (DialogStateException)
+        {
+            return otherwise;
         }
     }
 }
