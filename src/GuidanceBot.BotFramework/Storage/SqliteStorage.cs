@@ -43,7 +43,7 @@ public sealed class SqliteStorage : IStorage, IReadinessProbe, IDisposable
     // Whole seconds, as Microsoft.Data.Sqlite counts them; one is the least that is not "wait forever".
     private const int ProbeBusyTimeoutSeconds = 1;
 
-    // Deletes the version that was read, or an expired one; a live row with another ETag stays (conflict).
+    // Deletes the version that was read and only that one: no row deleted means a conflict (IStorage).
     private const string DeleteIfSql = "DELETE FROM items WHERE key = $key AND etag = $etag";
 
     /// <summary>

@@ -18,9 +18,10 @@ public delegate Task QuestionAnswerer(ITurnContext turnContext, string question,
 /// The flow part of a message turn, in one place (STYLE.md §5: stop, help and menu are handled once, not
 /// per flow). Loads the conversation state, then: command words (stop/annuleren, help/menu, signaleren,
 /// risico, melden, verder) → a question typed mid-flow (answered, then the flow asks again; not while the
-/// flow asks for a note in the user's own words) → the active flow. Stale card clicks, retry limits and state of an older version get a short Dutch explanation.
-/// Saves the state with its ETag at the end; a conflicting save throws (never overwrites), and the adapter
-/// re-runs the whole turn on fresh state (<see cref="BotFramework.Adapter.CloudAdapter"/>): no retry here.
+/// flow asks for a note in the user's own words) → the active flow. Stale card clicks, retry limits and
+/// state of an older version get a short Dutch explanation. Saves the state with its ETag at the end; a
+/// conflicting save throws (never overwrites), and the adapter re-runs the whole turn on fresh state
+/// (<see cref="BotFramework.Adapter.CloudAdapter"/>): no retry here.
 /// </summary>
 public sealed partial class FlowRouter
 {
