@@ -69,10 +69,6 @@ public static class SourcesBlock
     {
         public static SourceLine Of(Passage passage) => new(
             Describe(passage),
-            [.. passage.SourceUrls
-                .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                    ? new WebLink(url, uri, Host(uri), $"{AnswerTexts.OpenSource}: {uri}")
-                    : null)
-                .OfType<WebLink>()]);
+            [.. passage.WebPages().Select(uri => new WebLink(uri.OriginalString, uri, Host(uri), $"{AnswerTexts.OpenSource}: {uri}"))]);
     }
 }

@@ -1,5 +1,6 @@
 using GuidanceBot.Cards;
 using GuidanceBot.Cards.Model;
+using GuidanceBot.Guidance.Answers;
 using GuidanceBot.Knowledge;
 
 namespace GuidanceBot.Guidance.Flows;
@@ -48,11 +49,7 @@ public sealed class FlowCitations
                 continue;
             }
 
-            // Web pages only, as on answer cards: a button must open a page in the browser, whatever else a source names.
-            var url = passage.SourceUrls
-                .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp) ? parsed : null)
-                .FirstOrDefault(u => u is not null);
-            sources.Add(new FlowSource(passage.Id, passage.DocumentTitle, passage.SectionPath, url));
+            sources.Add(new FlowSource(passage.Id, passage.DocumentTitle, passage.SectionPath, passage.WebPages().FirstOrDefault()));
         }
 
         return sources;
