@@ -127,7 +127,7 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         await container.CreateIfNotExistsAsync();
         var setup = new AzureBlobStorage(container, Time);
         var eTag = create ? null : await setup.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
-        var lossy = new LoseFirstConditionalPutAnswer();
+        var lossy = new LoseFirstConditionalAnswer(Azure.Core.RequestMethod.Put);
         var options = QuickClientOptions();
         options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
         var storage = new AzureBlobStorage(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options), Time);
@@ -148,7 +148,7 @@ public sealed class AzureBlobStorageTests : StorageContractTests, IDisposable
         var container = NewContainer();
         var setup = new AzureBlobStorage(container, Time);
         var eTag = await setup.WriteAsync("conversation/a", "1", null, Ttl, CancellationToken.None);
-        var lossy = new LoseFirstConditionalDeleteAnswer();
+        var lossy = new LoseFirstConditionalAnswer(Azure.Core.RequestMethod.Delete);
         var options = QuickClientOptions();
         options.AddPolicy(lossy, Azure.Core.HttpPipelinePosition.PerRetry);
         var storage = new AzureBlobStorage(new BlobContainerClient(Azurite.RequireConnectionString(), container.Name, options), Time);

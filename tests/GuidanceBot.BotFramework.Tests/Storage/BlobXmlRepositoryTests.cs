@@ -49,7 +49,7 @@ public sealed class BlobXmlRepositoryTests : IDisposable
             new BlobXmlRepository(container).StoreElement(Key(0), "key-0");
         }
 
-        var lossy = new LoseFirstConditionalPutAnswer();
+        var lossy = new LoseFirstConditionalAnswer(Azure.Core.RequestMethod.Put);
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
