@@ -237,16 +237,7 @@ public sealed class FlowConversationTests : IDisposable
     {
         var client = _factory.CreateClient();
         var runner = new ScriptRunner(client, TestActivities.ConversationId);
-        await runner.RunAsync(
-        [
-            new Say("risico", Card("risico.acuteDanger")),
-            new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
-            new Click("risico.recentViolence", FlowTexts.No, Card("risico.signals")),
-            new Click("risico.signals", FlowTexts.Next, Card("risico.riskFactors")),
-            new Click("risico.riskFactors", FlowTexts.Next, Card("risico.protective")),
-            new Click("risico.protective", FlowTexts.Next, Card(RisicotaxatieSummaryCard.Id), Card(NextStepsCard.Id)),
-            new Say("melden", Card("melden.acuteDanger")),
-        ]);
+        await runner.RunAsync([.. RisicotaxatieToItsSummary, new Say("melden", Card("melden.acuteDanger"))]);
         Assert.Equal(2, Storage().Keys.Count);
 
         var response = await client.PostActivityAsync(TestActivities.InstallationUpdate(action));
@@ -260,15 +251,7 @@ public sealed class FlowConversationTests : IDisposable
     {
         // The summary is the user's, made in their personal chat: removing the app from a group is no reason to drop it.
         var client = _factory.CreateClient();
-        await new ScriptRunner(client, TestActivities.ConversationId).RunAsync(
-        [
-            new Say("risico", Card("risico.acuteDanger")),
-            new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
-            new Click("risico.recentViolence", FlowTexts.No, Card("risico.signals")),
-            new Click("risico.signals", FlowTexts.Next, Card("risico.riskFactors")),
-            new Click("risico.riskFactors", FlowTexts.Next, Card("risico.protective")),
-            new Click("risico.protective", FlowTexts.Next, Card(RisicotaxatieSummaryCard.Id), Card(NextStepsCard.Id)),
-        ]);
+        await new ScriptRunner(client, TestActivities.ConversationId).RunAsync(RisicotaxatieToItsSummary);
         var removed = TestActivities.InstallationUpdate(InstallationActions.Remove, "19:group-chat-1@thread.v2");
         removed["conversation"]!["conversationType"] = "groupChat";
         removed["conversation"]!["isGroup"] = true;
@@ -277,6 +260,17 @@ public sealed class FlowConversationTests : IDisposable
 
         Assert.Single(Storage().Keys, k => k.StartsWith(LastSummaries.KeyPrefix + "/", StringComparison.Ordinal));
     }
+
+    // A whole risicotaxatie: it ends with the summary, which becomes the user's latest summary.
+    private static readonly ScriptTurn[] RisicotaxatieToItsSummary =
+    [
+        new Say("risico", Card("risico.acuteDanger")),
+        new Click("risico.acuteDanger", FlowTexts.No, Card("risico.recentViolence")),
+        new Click("risico.recentViolence", FlowTexts.No, Card("risico.signals")),
+        new Click("risico.signals", FlowTexts.Next, Card("risico.riskFactors")),
+        new Click("risico.riskFactors", FlowTexts.Next, Card("risico.protective")),
+        new Click("risico.protective", FlowTexts.Next, Card(RisicotaxatieSummaryCard.Id), Card(NextStepsCard.Id)),
+    ];
 
     // The provider's own store: IStorage itself is the encrypting decorator, unless a test replaced it.
     private MemoryStorage Storage() =>
