@@ -8,7 +8,7 @@ if (await CliVerbs.TryRunAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGuidanceBot();
-var app = builder.Build();
+var app = builder.Build().CheckSettings();
 app.MapBotEndpoints();
 app.Run();
 return 0;

@@ -69,6 +69,18 @@ public static class HostingExtensions
     }
 
     /// <summary>
+    /// Runs the checks of every <c>ValidateOnStart</c> setting now, before <c>Run</c>, so a wrong setting fails with its
+    /// name. The host runs them again when it starts (cheap: options are cached). Why before: a failure inside
+    /// <c>Run</c> disposes the host, and a test host (WebApplicationFactory) that had not yet read its services then
+    /// reports ObjectDisposedException instead of the setting's error.
+    /// </summary>
+    public static WebApplication CheckSettings(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        return app;
+    }
+
+    /// <summary>
     /// Maps <c>POST /api/messages</c>, <c>GET /healthz</c> (liveness: the process answers) and <c>GET /readyz</c>
     /// (readiness: 503 while the state store or its key ring cannot be reached, so a load balancer sends turns elsewhere).
     /// </summary>

@@ -64,6 +64,22 @@ public sealed class StartupSettingsTests
         Assert.Contains(error.Failures, failure => failure.Contains(named, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// On a busy machine Program.cs may fail the start and dispose the host before the factory reads the host's
+    /// services; CI then saw ObjectDisposedException instead of the setting's name. The settings are checked before
+    /// the host runs, so the host is never disposed under the factory and the error is always the setting's.
+    /// </summary>
+    [Fact]
+    public void UnusableSetting_WhenProgramIsFasterThanTheFactory_StillFailsNamingTheSetting()
+    {
+        using var factory = new BotApplicationFactory { DelayBeforeStart = TimeSpan.FromSeconds(1) };
+        factory.Settings["Storage:ReadinessTimeout"] = "60.00:00:00";
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(error.Failures, failure => failure.Contains("Storage:ReadinessTimeout", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ShippedSettings_StartUp()
     {

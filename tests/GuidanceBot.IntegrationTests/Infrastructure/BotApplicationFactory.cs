@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.IntegrationTests.Infrastructure;
@@ -47,6 +48,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public ImmediateTimeProvider Time { get; } = new(TimeSpan.FromMinutes(30));
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>
+    /// How long the factory waits between receiving the built host and starting it. Program.cs starts the host on
+    /// its own thread meanwhile; a wait makes a test see what happens when that thread is first (as on a busy CI machine).
+    /// </summary>
+    public TimeSpan DelayBeforeStart { get; set; }
 
     /// <summary>Every log line the host wrote.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
@@ -114,6 +121,18 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         }
 
         base.Dispose(disposing);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = builder.Build();
+        if (DelayBeforeStart > TimeSpan.Zero)
+        {
+            Thread.Sleep(DelayBeforeStart);
+        }
+
+        host.Start();
+        return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
