@@ -22,6 +22,7 @@ public sealed class GuidanceBotHandler(
     SearchExtension searchExtension,
     AnswerFeedback feedback,
     LastSummaries lastSummaries,
+    LastSummaryForSearch lastSummaryForSearch,
     IPassageSearch search) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -117,9 +118,10 @@ public sealed class GuidanceBotHandler(
                 return MessagingExtensionQuery.Malformed;
             }
 
-            // The sender's latest summary, from whichever chat the compose box is in: a read, never a write.
+            // The sender's latest summary, from whichever chat the compose box is in: a read, never a write,
+            // and left out when the store cannot give it in time.
             var lastSummary = SearchExtension.IsSearch(query)
-                ? await lastSummaries.FindAsync(turnContext, cancellationToken).ConfigureAwait(false)
+                ? await lastSummaryForSearch.FindAsync(turnContext, cancellationToken).ConfigureAwait(false)
                 : null;
             return new InvokeResponse(200, searchExtension.Query(query, lastSummary).ToJsonElement());
         }

@@ -19,13 +19,17 @@ public static class GuidanceServiceCollectionExtensions
     /// <summary>
     /// Registers the handler and the guided flows. The host binds <see cref="StorageOptions"/> (section
     /// <c>Storage</c>, via <see cref="StorageServiceCollectionExtensions.AddBotStorage"/>) and
-    /// <see cref="BotStateOptions"/> (section <c>State</c>). Summary cards cite passages from
+    /// <see cref="BotStateOptions"/> (section <c>State</c>) and <see cref="SearchExtensionOptions"/> (section <c>MessageExtension</c>). Summary cards cite passages from
     /// <see cref="IPassageSearch"/> when the knowledge layer is registered.
     /// </summary>
     public static IServiceCollection AddGuidance(this IServiceCollection services)
     {
         services.AddSingleton<QuestionAnswering>();
         services.AddSingleton<SearchExtension>();
+        services.AddOptions<SearchExtensionOptions>()
+            .Validate(o => o.IsValid, "MessageExtension:LastSummaryTimeout must be positive and at most 24 hours.")
+            .ValidateOnStart();
+        services.AddSingleton<LastSummaryForSearch>();
         services.AddSingleton<AnswerFeedback>();
         services.AddBotStorage();
         services.AddOptions<BotStateOptions>()

@@ -7,6 +7,7 @@ using GuidanceBot.BotFramework.Connector;
 using GuidanceBot.BotFramework.State;
 using GuidanceBot.BotFramework.Storage;
 using GuidanceBot.Guidance;
+using GuidanceBot.Guidance.Sharing;
 using GuidanceBot.Knowledge;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
@@ -60,6 +61,7 @@ public static class HostingExtensions
 
         builder.Services.AddBotStorage().Bind(configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddOptions<BotStateOptions>().Bind(configuration.GetSection(BotStateOptions.SectionName));
+        builder.Services.AddOptions<SearchExtensionOptions>().Bind(configuration.GetSection(SearchExtensionOptions.SectionName));
 
         builder.Services.AddBotFramework();
         builder.Services.AddKnowledge();

@@ -155,6 +155,41 @@ public sealed class LastSummaryTests : IDisposable
         Assert.Empty(storage.Keys);
     }
 
+    [Fact]
+    public async Task EmptyQuery_StoreUnavailableForTheSummary_StillListsTheTopics()
+    {
+        var storage = new SummaryReadsBreakable(new MemoryStorage(TimeProvider.System));
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(storage);
+        var client = _factory.CreateClient();
+        await new ScriptRunner(client, PersonalChat).RunAsync(MeldenToTheEnd());
+        storage.BeforeSummaryRead = _ => throw new StorageUnavailableException("unreachable");
+
+        var attachments = await QueryAsync(client, term: null);
+
+        Assert.DoesNotContain(attachments, a => (string?)a!["preview"]!["content"]!["title"] == SharingTexts.LastSummaryTitle);
+        Assert.Equal(12, attachments.Count);
+        Assert.True(storage.SummaryReads > 0);
+        Assert.Contains(_factory.Logs.Lines, line => line.Contains("the store is unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EmptyQuery_StoreTooSlowForTheSummary_ListsTheTopicsWithoutWaiting()
+    {
+        // The test clock fires a 2 s timer at once; the read below would otherwise take 30 s of real time.
+        _factory.Settings["MessageExtension:LastSummaryTimeout"] = "00:00:02";
+        var storage = new SummaryReadsBreakable(new MemoryStorage(TimeProvider.System));
+        _factory.ConfigureServices = services => services.AddSingleton<IStorage>(storage);
+        var client = _factory.CreateClient();
+        await new ScriptRunner(client, PersonalChat).RunAsync(MeldenToTheEnd());
+        storage.BeforeSummaryRead = cancellationToken => Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+
+        var attachments = await QueryAsync(client, term: null);
+
+        Assert.DoesNotContain(attachments, a => (string?)a!["preview"]!["content"]!["title"] == SharingTexts.LastSummaryTitle);
+        Assert.Equal(12, attachments.Count);
+        Assert.Contains(_factory.Logs.Lines, line => line.Contains("did not answer in time", StringComparison.Ordinal));
+    }
+
     private static ScriptTurn[] SignalerenWithNote() =>
     [
         new Say("signaleren", Card(Domains[0])),
@@ -202,6 +237,34 @@ public sealed class LastSummaryTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["composeExtension"]!["attachments"]!.AsArray();
+    }
+
+    /// <summary>A store whose reads of latest summaries run <see cref="BeforeSummaryRead"/> first (to fail or hang them).</summary>
+    private sealed class SummaryReadsBreakable(IStorage inner) : IStorage
+    {
+        private int _summaryReads;
+
+        public Func<CancellationToken, Task>? BeforeSummaryRead { get; set; }
+
+        public int SummaryReads => _summaryReads;
+
+        public async Task<StorageItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            if (key.StartsWith(LastSummaries.KeyPrefix + "/", StringComparison.Ordinal) && BeforeSummaryRead is { } before)
+            {
+                Interlocked.Increment(ref _summaryReads);
+                await before(cancellationToken);
+            }
+
+            return await inner.ReadAsync(key, cancellationToken);
+        }
+
+        public Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+            inner.WriteAsync(key, value, eTag, timeToLive, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) => inner.DeleteAsync(key, eTag, cancellationToken);
     }
 
     // The provider's own store: IStorage itself is the encrypting decorator.

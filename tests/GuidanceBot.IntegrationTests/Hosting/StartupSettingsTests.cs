@@ -51,6 +51,7 @@ public sealed class StartupSettingsTests
     [InlineData("BotFramework:Connector:BreakDuration", "00:00:00", "BotFramework:Connector:BreakDuration")]
     [InlineData("Storage:RequestTimeout", "30.00:00:00", "Storage:RequestTimeout")]
     [InlineData("Storage:ReadinessTimeout", "60.00:00:00", "Storage:ReadinessTimeout")]
+    [InlineData("MessageExtension:LastSummaryTimeout", "00:00:00", "MessageExtension:LastSummaryTimeout")]
     [InlineData("State:ConversationIdleTimeout", "00:00:00", "State:ConversationIdleTimeout")]
     [InlineData("State:ConversationIdleTimeout", "3000000.00:00:00", "State:ConversationIdleTimeout")]
     [InlineData("State:UserIdleTimeout", "366.00:00:00", "State:UserIdleTimeout")]

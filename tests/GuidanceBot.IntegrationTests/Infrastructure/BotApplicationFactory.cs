@@ -29,6 +29,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["Host:ShutdownTimeout"] = "01:00:10",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
         ["Storage:ReadinessTimeout"] = "01:00:00",
+        ["MessageExtension:LastSummaryTimeout"] = "01:00:00",
         // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
         ["BotFramework:RateLimits:ConversationPermits"] = "100000",
         // Every category from Trace, the framework's too (appsettings.json quiets two of them by name), so that
