@@ -127,8 +127,10 @@ public static class MeldenTexts
 
     public const string NextPoliceAnoniem = $"Meld Misdaad Anoniem: **{ReferralContacts.MeldMisdaadAnoniem}**.";
 
+    // Only what FACTS.md (richtlijnenjeugdhulp.nl, overleg met politie en justitie) says: talks can affect the
+    // evidence, so coordinate. An earlier "vraag zelf niet door" went beyond that source.
     public const string NextCoordinate =
-        "Vraag zelf niet door over wat er gebeurd is: je gesprekken kunnen het bewijs beïnvloeden. Stem je stappen af met politie en justitie.";
+        "Jouw gesprekken met de jongere over wat er gebeurd is, kunnen het bewijs in een strafzaak beïnvloeden. Stem je stappen daarom af met politie en justitie.";
 
     public const string AcuteDangerFooter = $"Acuut gevaar? Bel **{EmergencyContacts.Alarmnummer}**.";
 
