@@ -28,7 +28,7 @@ public sealed partial class CloudAdapter
             return false;
         }
 
-        var limit = _rateLimiter.Acquire(conversation);
+        var limit = _rateLimiter.Acquire(BudgetKey(activity, conversation));
         if (limit.Limit != ConversationLimit.Allowed)
         {
             LogRateLimited(_logger, ActivityTypes.ForLog(activity.Type), conversation, limit.Limit.ToString());
@@ -66,6 +66,17 @@ public sealed partial class CloudAdapter
 
         return false;
     }
+
+    /// <summary>
+    /// Whose budget a turn uses: the conversation's, but a message-extension search the sender's within the
+    /// conversation. Why: Teams sends a search per pause in typing, and its results go only to the searcher's
+    /// compose box; in a channel, a few colleagues searching at once used up the budget of everyone in it,
+    /// and one person's searches the bot's replies. Keys are hashes (see <see cref="ConversationRateLimiter"/>).
+    /// </summary>
+    private static string BudgetKey(Activity activity, string conversation) =>
+        activity is { Type: ActivityTypes.Invoke, Name: MessagingExtensionQuery.InvokeName, From.Id: { Length: > 0 } sender }
+            ? conversation + "/search/" + LogIds.Hash(sender)
+            : conversation;
 
     private async Task ReplyWithoutTurnAsync(
         Activity activity, string? text, string conversation, HttpResponse response,

@@ -95,6 +95,45 @@ public sealed class LimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_OnePersonOverTheLimit_LeavesColleaguesAndTheBotsRepliesInTheChannelTheirBudget()
+    {
+        _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "2";
+        _factory.Settings["BotFramework:RateLimits:ConversationWindow"] = "01:00:00";
+        var client = _factory.CreateClient();
+        static JsonObject SearchBy(string userId)
+        {
+            var query = TestActivities.Invoke(MessagingExtensionQuery.InvokeName, new JsonObject
+            {
+                ["commandId"] = "zoeken",
+                ["parameters"] = new JsonArray(new JsonObject { ["name"] = "zoekterm", ["value"] = "CoMensha" }),
+            }, "19:channel@thread.tacv2");
+            query["from"] = new JsonObject { ["id"] = userId, ["name"] = "Collega" };
+            return query;
+        }
+
+        async Task<string?> SearchTextAsync(string userId)
+        {
+            var response = await client.PostActivityAsync(SearchBy(userId));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = HttpClientExtensions.ParseObject(await response.Content.ReadAsStringAsync());
+            return (string?)body["composeExtension"]?["text"];
+        }
+
+        // One person types a search: Teams sends it again at every pause.
+        for (var i = 0; i < 3; i++)
+        {
+            await SearchTextAsync("29:user-a");
+        }
+
+        Assert.Equal(GuidanceTexts.TooManySearches, await SearchTextAsync("29:user-a"));
+        Assert.Null(await SearchTextAsync("29:user-b"));
+        var message = await client.PostActivityAsync(TestActivities.Message("hallo", "19:channel@thread.tacv2", expectReplies: true));
+        var replies = await message.ReadRepliesAsync();
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => (string?)r["text"] == GuidanceTexts.TooManyMessages);
+    }
+
+    [Fact]
     public async Task Search_OverConversationLimit_ShowsADutchTextInTheSearchBox()
     {
         _factory.Settings["BotFramework:RateLimits:ConversationPermits"] = "1";
