@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.BotFramework.Storage;
@@ -11,9 +13,12 @@ namespace GuidanceBot.BotFramework.Storage;
 /// sees it. ETags, create-only writes and expiry are the inner store's. The storage key is a sub-purpose,
 /// so a value copied to another key (another conversation) does not decrypt.
 /// <para>
-/// A value that cannot be decrypted (its key was removed from the ring, or the bytes were altered) is
-/// returned with an empty <see cref="StorageItem.Value"/> and its ETag: state readers treat it as
-/// unreadable, start over, and their next save replaces it (or deletes it). Failing to load the key ring
+/// A value that the cached key ring cannot decrypt is tried once more with the ring read afresh from its store: another
+/// instance may have added a key since this one loaded the ring (two instances that start together each create one),
+/// and Data Protection itself reloads for an unknown key only in its first two minutes (aspnetcore#3975), otherwise
+/// not before its daily refresh. Only a value that the fresh ring cannot decrypt either (its key was removed from the
+/// ring, or the bytes were altered) is returned with an empty <see cref="StorageItem.Value"/> and its ETag: state
+/// readers treat it as unreadable, start over, and their next save replaces it (or deletes it). Failing to load the key ring
 /// (the store is down, the key folder cannot be read, the ring's XML is broken) is not "unreadable": it is
 /// a <see cref="StorageUnavailableException"/>, so that a passing fault never makes good state look
 /// unreadable and get replaced.
@@ -25,14 +30,24 @@ public sealed partial class ProtectedStorage : IStorage
     public const string Purpose = "GuidanceBot.BotFramework.Storage.ProtectedStorage.v1";
 
     private readonly IDataProtector _protector;
+    private readonly Func<IDataProtectionProvider>? _loadFreshKeyRing;
     private readonly ILogger<ProtectedStorage> _logger;
+    private readonly Lock _freshKeyRingLock = new();
+    private IDataProtector? _freshProtector;
 
-    public ProtectedStorage(IStorage inner, IDataProtectionProvider dataProtection, ILogger<ProtectedStorage> logger)
+    /// <summary>
+    /// Protects <paramref name="inner"/> with <paramref name="dataProtection"/>. <paramref name="loadFreshKeyRing"/>
+    /// makes a provider that reads the same key ring anew (<see cref="FreshKeyRingLoader"/>); without it a value the
+    /// cached ring cannot decrypt is unreadable at once.
+    /// </summary>
+    public ProtectedStorage(
+        IStorage inner, IDataProtectionProvider dataProtection, Func<IDataProtectionProvider>? loadFreshKeyRing, ILogger<ProtectedStorage> logger)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(dataProtection);
         Inner = inner;
         _protector = dataProtection.CreateProtector(Purpose);
+        _loadFreshKeyRing = loadFreshKeyRing;
         _logger = logger;
     }
 
@@ -47,19 +62,46 @@ public sealed partial class ProtectedStorage : IStorage
             return null;
         }
 
-        try
+        var value = TryUnprotect(_protector, key, item.Value);
+        if (value is null && _loadFreshKeyRing is not null)
         {
-            return item with { Value = ForKey(key).Unprotect(item.Value) };
+            value = UnprotectWithFreshKeyRing(key, item.Value);
         }
-        catch (CryptographicException ex) when (IsUnreadableValue(ex))
+
+        if (value is not null)
         {
-            LogUnreadable(_logger);
-            return item with { Value = string.Empty };
+            return item with { Value = value };
         }
-        catch (CryptographicException ex)
+
+        LogUnreadable(_logger);
+        return item with { Value = string.Empty };
+    }
+
+    /// <summary>
+    /// Makes, for <see cref="ProtectedStorage(IStorage, IDataProtectionProvider, Func{IDataProtectionProvider}?, ILogger{ProtectedStorage})"/>,
+    /// Data Protection providers that read the key ring of <paramref name="keyManagement"/> (its repository and key
+    /// encryption) anew and never add a key; null when no repository is configured.
+    /// </summary>
+    public static Func<IDataProtectionProvider>? FreshKeyRingLoader(KeyManagementOptions keyManagement, string applicationName)
+    {
+        ArgumentNullException.ThrowIfNull(keyManagement);
+        if (keyManagement.XmlRepository is not { } repository)
         {
-            throw new StorageUnavailableException("The data protection key ring could not be loaded.", ex);
+            return null;
         }
+
+        var encryptor = keyManagement.XmlEncryptor;
+        return () =>
+        {
+            var services = new ServiceCollection();
+            services.AddDataProtection().SetApplicationName(applicationName).DisableAutomaticKeyGeneration();
+            services.Configure<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = repository;
+                o.XmlEncryptor = encryptor;
+            });
+            return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
+        };
     }
 
     public Task<string> WriteAsync(string key, string value, string? eTag, TimeSpan timeToLive, CancellationToken cancellationToken)
@@ -68,7 +110,7 @@ public sealed partial class ProtectedStorage : IStorage
         string ciphertext;
         try
         {
-            ciphertext = ForKey(key).Protect(value);
+            ciphertext = ForKey(_protector, key).Protect(value);
         }
         catch (CryptographicException ex)
         {
@@ -84,6 +126,56 @@ public sealed partial class ProtectedStorage : IStorage
 
     public Task DeleteAsync(string key, string eTag, CancellationToken cancellationToken) =>
         Inner.DeleteAsync(key, eTag, cancellationToken);
+
+    /// <summary>The plaintext, or null when the value is unreadable with <paramref name="protector"/>'s ring.</summary>
+    private static string? TryUnprotect(IDataProtector protector, string key, string ciphertext)
+    {
+        try
+        {
+            return ForKey(protector, key).Unprotect(ciphertext);
+        }
+        catch (CryptographicException ex) when (IsUnreadableValue(ex))
+        {
+            return null;
+        }
+        catch (CryptographicException ex)
+        {
+            throw new StorageUnavailableException("The data protection key ring could not be loaded.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Tries the ring last read afresh, and when that fails too, reads it once more (one reader at a time; a reader
+    /// that waited tries the ring the one before it read). The fresh ring is kept: while this instance's cached ring
+    /// lacks another instance's key (until its daily refresh), each such value costs one more decryption, not a read.
+    /// </summary>
+    private string? UnprotectWithFreshKeyRing(string key, string ciphertext)
+    {
+        var known = Volatile.Read(ref _freshProtector);
+        if (known is not null && TryUnprotect(known, key, ciphertext) is { } value)
+        {
+            return value;
+        }
+
+        lock (_freshKeyRingLock)
+        {
+            var current = _freshProtector;
+            if (current is not null && !ReferenceEquals(current, known) && TryUnprotect(current, key, ciphertext) is { } byOther)
+            {
+                return byOther;
+            }
+
+            var fresh = _loadFreshKeyRing!().CreateProtector(Purpose);
+            var result = TryUnprotect(fresh, key, ciphertext);
+            Volatile.Write(ref _freshProtector, fresh);
+            if (result is not null)
+            {
+                LogReadWithFreshKeyRing(_logger);
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>
     /// True when the value itself is the problem: its key is not in the ring, its tag does not verify, or it is
@@ -105,13 +197,17 @@ public sealed partial class ProtectedStorage : IStorage
         return true;
     }
 
-    private IDataProtector ForKey(string key)
+    private static IDataProtector ForKey(IDataProtector protector, string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return _protector.CreateProtector(key);
+        return protector.CreateProtector(key);
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
-        Message = "A stored state value could not be decrypted (its key is not in the key ring, or it was altered); it is treated as unreadable")]
+        Message = "A stored state value could not be decrypted (its key is not in the key ring, not even when read afresh, or it was altered); it is treated as unreadable")]
     private static partial void LogUnreadable(ILogger logger);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information,
+        Message = "A stored state value was encrypted with a key this instance had not loaded yet; it was decrypted with the key ring read afresh")]
+    private static partial void LogReadWithFreshKeyRing(ILogger logger);
 }

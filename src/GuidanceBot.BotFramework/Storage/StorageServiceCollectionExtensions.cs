@@ -57,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IStorage>(provider => new ProtectedStorage(
             provider.GetRequiredKeyedService<IStorage>(ProviderStoreKey),
             provider.GetRequiredService<IDataProtectionProvider>(),
+            ProtectedStorage.FreshKeyRingLoader(
+                provider.GetRequiredService<IOptions<KeyManagementOptions>>().Value, DataProtectionApplicationName),
             (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ProtectedStorage>()));
 
         // AES-256-GCM instead of the default AES-256-CBC + HMACSHA256: the same strength, and measured here

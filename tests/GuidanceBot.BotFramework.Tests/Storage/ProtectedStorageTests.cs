@@ -1,9 +1,11 @@
 using GuidanceBot.BotFramework.Storage;
+using GuidanceBot.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.BotFramework.Tests.Storage;
 
@@ -137,12 +139,74 @@ public sealed class ProtectedStorageTests : StorageContractTests
         Assert.Null(await inner.ReadAsync("conversation/a", CancellationToken.None));
     }
 
-    private static ProtectedStorage Protect(IStorage inner, IXmlRepository keyRing)
+    [Fact]
+    public async Task Read_KeyAnotherInstanceAddedWithinTwoMinutesOfStart_DataProtectionReloadsTheRingItself()
+    {
+        var inner = new MemoryStorage(Time);
+        var reader = Instance(_sharedKeyRing);
+        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
+        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+
+        var item = await Protect(inner, reader).ReadAsync("conversation/a", CancellationToken.None);
+
+        Assert.Equal(Answer, item!.Value);
+    }
+
+    [Fact]
+    public async Task Read_KeyAnotherInstanceAddedAfterThisOneCachedTheRing_ReloadsTheRingAndDecrypts()
+    {
+        // Two instances start at the same moment and each creates a first key (docs/deployment.md). The reader stored
+        // and cached its key first; the writer's, the default of every ring that holds both, landed a moment later.
+        // The reader's cached ring lacks it until its next refresh, up to a day later.
+        var inner = new MemoryStorage(Time);
+        var reader = Instance(_sharedKeyRing);
+        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
+        DataProtectionInstances.PastStartupRefreshWindow(reader);
+        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+
+        var item = await Protect(inner, reader).ReadAsync("conversation/a", CancellationToken.None);
+
+        Assert.Equal(Answer, item!.Value);
+    }
+
+    [Fact]
+    public async Task Read_KeyUnknownAndTheRingCannotBeReloaded_IsUnavailableNotUnreadable()
+    {
+        var inner = new MemoryStorage(Time);
+        var keyRing = new FailingKeyRing(_sharedKeyRing);
+        var reader = Instance(keyRing);
+        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
+        DataProtectionInstances.PastStartupRefreshWindow(reader);
+        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        keyRing.Failure = new IOException("The key ring cannot be read.");
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => Protect(inner, reader).ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    /// <summary>An instance on the shared ring that has just added a key of its own, which it encrypts with.</summary>
+    private ServiceProvider WriterWithItsOwnNewKey()
+    {
+        var writer = Instance(_sharedKeyRing);
+        DataProtectionInstances.AddNewerKey(writer);
+        return writer;
+    }
+
+    private static ServiceProvider Instance(IXmlRepository keyRing)
     {
         var services = new ServiceCollection();
         services.AddDataProtection().SetApplicationName(StorageServiceCollectionExtensions.DataProtectionApplicationName);
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = keyRing);
-        var provider = services.BuildServiceProvider();
-        return new ProtectedStorage(inner, provider.GetRequiredService<IDataProtectionProvider>(), NullLogger<ProtectedStorage>.Instance);
+        return services.BuildServiceProvider();
     }
+
+    private static ProtectedStorage Protect(IStorage inner, IXmlRepository keyRing) => Protect(inner, Instance(keyRing));
+
+    private static ProtectedStorage Protect(IStorage inner, IServiceProvider instance) =>
+        new(
+            inner,
+            instance.GetRequiredService<IDataProtectionProvider>(),
+            ProtectedStorage.FreshKeyRingLoader(
+                instance.GetRequiredService<IOptions<KeyManagementOptions>>().Value, StorageServiceCollectionExtensions.DataProtectionApplicationName),
+            NullLogger<ProtectedStorage>.Instance);
 }

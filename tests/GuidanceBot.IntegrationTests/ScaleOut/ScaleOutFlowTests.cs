@@ -72,6 +72,23 @@ public sealed class ScaleOutFlowTests
         Assert.True((await cluster.Container.GetBlobClient("dataprotection/keys.xml").ExistsAsync()).Value);
     }
 
+    [SkippableFact]
+    public async Task Flow_StartedWithAKeyTheOtherInstanceHasNotLoaded_GoesOnThere()
+    {
+        // Instances that created a first key at the same moment: the second had cached the ring with its own key (and
+        // is past Data Protection's two-minute reload window) when the first, which loaded the ring with a newer key
+        // (made by a third), started a flow with that key.
+        using var cluster = ScaleOutCluster.Start(3);
+        var second = cluster.Hosts[1].CreateClient();
+        await new ScriptRunner(second, "conv-" + Guid.NewGuid().ToString("N")).RunAsync([new Say("melden", Card("melden.acuteDanger"))]);
+        DataProtectionInstances.PastStartupRefreshWindow(cluster.Hosts[1].Services);
+        DataProtectionInstances.AddNewerKey(cluster.Hosts[2].Services);
+        var runner = new ScriptRunner(cluster.Hosts[0].CreateClient(), "conv-" + Guid.NewGuid().ToString("N"));
+        await runner.RunAsync([new Say("melden", Card("melden.acuteDanger"))]);
+
+        await runner.WithClient(second).RunAsync([new Click("melden.acuteDanger", FlowTexts.No, Card("melden.steps"))]);
+    }
+
     private static string CardId(int domain) => "signaleren.domain." + Domains[domain].Id;
 
     private static string AllText(JsonNode node) => node switch
