@@ -10,7 +10,9 @@ namespace GuidanceBot.BotFramework.Storage;
 /// <item>An item past its expiry is absent: reads return null (and remove it), create-only writes succeed.</item>
 /// </list>
 /// A failed precondition throws <see cref="StorageConflictException"/>; a store that cannot be reached throws
-/// <see cref="StorageUnavailableException"/> (and has written nothing). Implementations are thread-safe.
+/// <see cref="StorageUnavailableException"/>, and has written nothing, with one exception: a write that reached the
+/// store but whose answer, and every retry's, was lost may have landed (its outcome is unknown to the caller; see
+/// <c>LostWriteAnswerTests</c> for what the user sees then). Implementations are thread-safe.
 /// </summary>
 public interface IStorage
 {
