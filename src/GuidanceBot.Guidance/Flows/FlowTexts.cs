@@ -51,7 +51,7 @@ public static class FlowTexts
         $"Je bent nog bezig met **{flowName}**. Typ **verder** om door te gaan of **stop** om te stoppen.";
 
     public static string StaleCard(string flowName) =>
-        $"Die kaart is al gebruikt of hoort bij een eerdere vraag. Ik heb er niets mee gedaan. Gebruik de laatste kaart van **{flowName}**.";
+        $"Die kaart is al gebruikt of hoort bij een eerdere vraag. Ik heb er niets mee gedaan. Gebruik de laatste kaart van **{flowName}**. Zie je die niet? Typ **{ContinueCommand}**.";
 
     public static string ContinueAfterQuestion(string flowName) =>
         $"Wil je verder met **{flowName}**? Beantwoord dan de vraag hieronder. Typ **stop** om te stoppen.";
