@@ -70,10 +70,12 @@ public sealed class TypingIndicatorTests
     }
 
     // Runs a turn past the typing delay, holds its typing send on the connector, then lets the bot finish and
-    // gives the turn a moment to reach the point where it waits for that send.
+    // waits until the turn waits for that send: until it has set the timer of the grace (or has ended without
+    // waiting, which the tests then report). A fixed pause here (it was 50 ms) let a busy machine advance the clock
+    // before that timer existed, so the grace never ran out and the turn never ended.
     private static async Task<(FakeTimeProvider Time, SlowTypingConnector Connector, Task Turn)> EndTurnWhileTypingIsOnItsWayAsync()
     {
-        var time = new FakeTimeProvider();
+        var time = new GraceWatchingTimeProvider();
         var connector = new SlowTypingConnector();
         var bot = new GatedBot();
         var turn = NewAdapter(connector, time).ProcessAsync(AdapterHarness.Request(), bot, CancellationToken.None);
@@ -82,7 +84,7 @@ public sealed class TypingIndicatorTests
         await connector.TypingStarted.Task;
 
         bot.Release.SetResult();
-        await Task.Delay(50);
+        await Task.WhenAny(time.GraceTimerCreated.Task, turn);
         return (time, connector, turn);
     }
 
@@ -110,6 +112,23 @@ public sealed class TypingIndicatorTests
             Started.TrySetResult();
             await Release.Task;
             await turnContext.SendActivityAsync("klaar", cancellationToken);
+        }
+    }
+
+    /// <summary>Tells when a one-shot timer of <see cref="TypingIndicator.StopGrace"/> is set: the grace a finished turn gives the typing send.</summary>
+    private sealed class GraceWatchingTimeProvider : FakeTimeProvider
+    {
+        public TaskCompletionSource GraceTimerCreated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == TypingIndicator.StopGrace && period == Timeout.InfiniteTimeSpan)
+            {
+                GraceTimerCreated.TrySetResult();
+            }
+
+            return timer;
         }
     }
 
