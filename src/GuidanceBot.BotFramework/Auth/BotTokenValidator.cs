@@ -39,6 +39,7 @@ public sealed class BotTokenValidator : IBotAuthenticator
     private readonly HashSet<string> _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ValidatedTokenCache _validated;
+    private readonly TimeProvider _time;
 
     public BotTokenValidator(
         IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
@@ -49,6 +50,7 @@ public sealed class BotTokenValidator : IBotAuthenticator
         _entraMetadata = new(_options.EntraOpenIdMetadataUrl, retriever, _options.MetadataTimeout, timeProvider);
         _entraIssuers = EntraIssuers(_options).ToHashSet(StringComparer.Ordinal);
         _validated = new(timeProvider);
+        _time = timeProvider;
     }
 
     public bool RequiresToken => !_options.IsAnonymous;
@@ -244,6 +246,7 @@ public sealed class BotTokenValidator : IBotAuthenticator
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = AllowedAlgorithms,
             ClockSkew = ClockSkew,
+            LifetimeValidator = IsWithinLifetime,
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateIssuer = true,
@@ -251,6 +254,20 @@ public sealed class BotTokenValidator : IBotAuthenticator
             ValidateLifetime = true,
             ValidateIssuerSigningKey = true,
         };
+
+    // IdentityModel's own lifetime check reads DateTime.UtcNow (its TimeProvider is internal). This is the same check
+    // (an expiry is required, not-before and expiry each with the clock skew) on the injected clock, the one that
+    // remembered tokens expire by, so that both agree on the moment a token stops being good, in tests as well.
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        if (expires is not { } validTo || notBefore > validTo)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        return !(notBefore > now + ClockSkew) && validTo >= now - ClockSkew;
+    }
 
     private static bool IsEndorsed(OpenIdConnectConfiguration configuration, string? keyId, string? channelId)
     {

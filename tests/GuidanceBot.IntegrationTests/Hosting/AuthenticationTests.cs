@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GuidanceBot.IntegrationTests.Infrastructure;
 using GuidanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GuidanceBot.IntegrationTests.Hosting;
@@ -71,6 +73,29 @@ public sealed class AuthenticationTests : IDisposable
     {
         var client = _factory.CreateClient();
         var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-3));
+
+        var response = await client.PostActivityAsync(Message(expectReplies: true), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidToken_NotValidBeforeJustOutsideClockSkew_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        // The issuer's tokens become valid 2 hours before they expire: this one in 6 minutes.
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddHours(2).AddMinutes(6));
+
+        var response = await client.PostActivityAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidToken_NotValidBeforeWithinClockSkew_IsAccepted()
+    {
+        var client = _factory.CreateClient();
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddHours(2).AddMinutes(3));
 
         var response = await client.PostActivityAsync(Message(expectReplies: true), token);
 
@@ -263,15 +288,22 @@ public sealed class AuthenticationTests : IDisposable
     [Fact]
     public async Task AcceptedToken_IsRefusedFromTheMomentTheFullCheckWouldRefuseIt()
     {
+        // On the bot's clock, which the test moves: with the wall clock, a first check slower than 2 s (a busy CI
+        // machine) already found the token expired.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        _factory.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
         var client = _factory.CreateClient();
         // Expired 5 minutes ago less 2 seconds: inside the 5 minutes of clock skew for 2 more seconds.
-        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-5).AddSeconds(2));
+        var token = _issuer.CreateToken(AppId, ServiceUrl, expires: clock.GetUtcNow().UtcDateTime.AddMinutes(-5).AddSeconds(2));
 
         var accepted = await client.PostActivityAsync(Message(), token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var stillInside = await client.PostActivityAsync(Message(), token);
+        clock.Advance(TimeSpan.FromSeconds(2));
         var later = await client.PostActivityAsync(Message(), token);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillInside.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
     }
 
