@@ -29,6 +29,10 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["Host:ShutdownTimeout"] = "01:00:10",
         ["BotFramework:Connector:AttemptTimeout"] = "01:00:00",
         ["Storage:ReadinessTimeout"] = "01:00:00",
+        // Wall-clock HttpClient timeouts of the metadata and token endpoints (stubs in memory): a busy machine must never
+        // run into them; the tests of a hanging endpoint set their own.
+        ["BotFramework:MetadataTimeout"] = "01:00:00",
+        ["BotFramework:TokenTimeout"] = "01:00:00",
         ["MessageExtension:LastSummaryTimeout"] = "01:00:00",
         // Tests post many turns into one conversation within seconds; the rate limit tests set their own limits.
         ["BotFramework:RateLimits:ConversationPermits"] = "100000",
