@@ -32,7 +32,6 @@ public sealed partial class ProtectedStorage : IStorage
     private readonly IDataProtector _protector;
     private readonly Func<IDataProtectionProvider>? _loadFreshKeyRing;
     private readonly ILogger<ProtectedStorage> _logger;
-    private readonly Lock _freshKeyRingLock = new();
     private IDataProtector? _freshProtector;
 
     /// <summary>
@@ -145,36 +144,26 @@ public sealed partial class ProtectedStorage : IStorage
     }
 
     /// <summary>
-    /// Tries the ring last read afresh, and when that fails too, reads it once more (one reader at a time; a reader
-    /// that waited tries the ring the one before it read). The fresh ring is kept: while this instance's cached ring
-    /// lacks another instance's key (until its daily refresh), each such value costs one more decryption, not a read.
+    /// Tries the ring last read afresh, and when that fails too, reads it once more. The fresh ring is kept: while
+    /// this instance's cached ring lacks another instance's key (until its daily refresh), each such value costs one
+    /// more decryption, not a read. Two misses at once may both read the ring; either result is as good.
     /// </summary>
     private string? UnprotectWithFreshKeyRing(string key, string ciphertext)
     {
-        var known = Volatile.Read(ref _freshProtector);
-        if (known is not null && TryUnprotect(known, key, ciphertext) is { } value)
+        if (Volatile.Read(ref _freshProtector) is { } known && TryUnprotect(known, key, ciphertext) is { } value)
         {
             return value;
         }
 
-        lock (_freshKeyRingLock)
+        var fresh = _loadFreshKeyRing!().CreateProtector(Purpose);
+        Volatile.Write(ref _freshProtector, fresh);
+        var result = TryUnprotect(fresh, key, ciphertext);
+        if (result is not null)
         {
-            var current = _freshProtector;
-            if (current is not null && !ReferenceEquals(current, known) && TryUnprotect(current, key, ciphertext) is { } byOther)
-            {
-                return byOther;
-            }
-
-            var fresh = _loadFreshKeyRing!().CreateProtector(Purpose);
-            var result = TryUnprotect(fresh, key, ciphertext);
-            Volatile.Write(ref _freshProtector, fresh);
-            if (result is not null)
-            {
-                LogReadWithFreshKeyRing(_logger);
-            }
-
-            return result;
+            LogReadWithFreshKeyRing(_logger);
         }
+
+        return result;
     }
 
     /// <summary>

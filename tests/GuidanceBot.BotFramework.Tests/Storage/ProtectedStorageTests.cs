@@ -160,9 +160,7 @@ public sealed class ProtectedStorageTests : StorageContractTests
         // The reader's cached ring lacks it until its next refresh, up to a day later.
         var inner = new MemoryStorage(Time);
         var reader = Instance(_sharedKeyRing);
-        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
-        DataProtectionInstances.PastStartupRefreshWindow(reader);
-        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        await WriteWithAKeyTheReaderHasNotLoadedAsync(inner, reader);
 
         var item = await Protect(inner, reader).ReadAsync("conversation/a", CancellationToken.None);
 
@@ -175,13 +173,22 @@ public sealed class ProtectedStorageTests : StorageContractTests
         var inner = new MemoryStorage(Time);
         var keyRing = new FailingKeyRing(_sharedKeyRing);
         var reader = Instance(keyRing);
-        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
-        DataProtectionInstances.PastStartupRefreshWindow(reader);
-        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
+        await WriteWithAKeyTheReaderHasNotLoadedAsync(inner, reader);
         keyRing.Failure = new IOException("The key ring cannot be read.");
 
         await Assert.ThrowsAsync<StorageUnavailableException>(
             () => Protect(inner, reader).ReadAsync("conversation/a", CancellationToken.None));
+    }
+
+    /// <summary>
+    /// <paramref name="reader"/> caches the ring (by writing a value of its own) and is past Data Protection's own
+    /// reload window; then another instance adds a key and writes <see cref="Answer"/> to <c>conversation/a</c> with it.
+    /// </summary>
+    private async Task WriteWithAKeyTheReaderHasNotLoadedAsync(IStorage inner, ServiceProvider reader)
+    {
+        await Protect(inner, reader).WriteAsync("conversation/b", "b", null, Ttl, CancellationToken.None);
+        DataProtectionInstances.PastStartupRefreshWindow(reader);
+        await Protect(inner, WriterWithItsOwnNewKey()).WriteAsync("conversation/a", Answer, null, Ttl, CancellationToken.None);
     }
 
     /// <summary>An instance on the shared ring that has just added a key of its own, which it encrypts with.</summary>
