@@ -5,7 +5,7 @@ namespace GuidanceBot.BotFramework;
 /// well inside what timers and cancellation sources take (about 24.8 days): a value past that would pass start-up
 /// and then throw on every request that starts the timer.
 /// </summary>
-internal static class SettingRules
+public static class SettingRules
 {
     public static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
 

@@ -1,3 +1,5 @@
+using GuidanceBot.BotFramework;
+
 namespace GuidanceBot.Guidance.Sharing;
 
 /// <summary>Settings of the search message extension. Bound from the <c>MessageExtension</c> section by the host.</summary>
@@ -14,5 +16,5 @@ public sealed class SearchExtensionOptions
     public TimeSpan LastSummaryTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Whether <see cref="LastSummaryTimeout"/> is positive and at most 24 hours, like every other timeout.</summary>
-    public bool IsValid => LastSummaryTimeout > TimeSpan.Zero && LastSummaryTimeout <= TimeSpan.FromHours(24);
+    public bool IsValid => SettingRules.IsUsableDuration(LastSummaryTimeout);
 }
